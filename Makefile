@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: BSD-2-Clause
+# Thin driver over CMake. On a fresh Debian 12 machine, as root:
+#   make demo    install what it needs, build, boot the demo on QEMU
+#   make check   install what it needs, build everything, run every test
+# Other targets: build, test, cross, docs, consumer, oracle, oracle-long,
+# bench, clean. Variables: AMV_SEED (oracle seed), ORACLE_IMAGES,
+# ORACLE_QUERIES, JOBS.
+
+SHELL := /bin/sh
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+ifndef AMV_SEED
+AMV_SEED := $(shell od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+endif
+export AMV_SEED
+ORACLE_IMAGES ?= 200
+ORACLE_QUERIES ?= 1000
+PACKAGES := cmake/debian-packages.txt
+
+HOST := $(BUILD)/host
+REL := $(BUILD)/release
+ARM7 := $(BUILD)/arm-armv7-a
+ARM6 := $(BUILD)/arm-armv6k
+PREFIX := $(abspath $(BUILD)/prefix)
+GUESTS := $(ARM7)/tests/oracle/guest
+BOARDS := realview-pb-a8 vexpress-a9 vexpress-a15
+ORACLE := tests/oracle/run-walk-oracle.sh $(HOST)/tests/walk_oracle $(GUESTS) \
+	tests/oracle/deviations.txt
+
+.PHONY: all demo check deps-demo deps-check deps-bench build test cross docs \
+	consumer oracle oracle-long bench clean
+
+all: build
+
+# ------------------------------------------------------------ packages
+# deps-<target>: install the packages cmake/debian-packages.txt lists for it.
+deps-%:
+	@pkgs=$$(awk -v t="$*" '!/^#/ && NF > 1 { for (i = 2; i <= NF; i++) if ($$i == t) print $$1 }' $(PACKAGES)); \
+	missing=$$(for p in $$pkgs; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" != 0 ]; then echo "missing packages (run as root to install): $$missing" >&2; exit 1; fi; \
+		echo "installing:" $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# ------------------------------------------------------------ builds
+build:
+	cmake -S . -B $(HOST) -DCMAKE_BUILD_TYPE=Debug -DAMV_SANITIZE=ON -DAMV_WERROR=ON >/dev/null
+	cmake --build $(HOST) -j $(JOBS)
+
+# lib/ freestanding for ARMv7-A and ARMv6K (plus the bare-metal programs on v7).
+cross:
+	cmake -S . -B $(ARM7) -DCMAKE_TOOLCHAIN_FILE=cmake/arm-none-eabi.cmake \
+		-DAMV_ARM_ARCH=armv7-a -DAMV_FREESTANDING=ON -DAMV_WERROR=ON \
+		-DAMV_BUILD_BAREMETAL=ON -DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(ARM7) -j $(JOBS)
+	cmake -S . -B $(ARM6) -DCMAKE_TOOLCHAIN_FILE=cmake/arm-none-eabi.cmake \
+		-DAMV_ARM_ARCH=armv6k -DAMV_FREESTANDING=ON -DAMV_WERROR=ON \
+		-DCMAKE_BUILD_TYPE=Release >/dev/null
+	cmake --build $(ARM6) -j $(JOBS)
+	cmake/check-freestanding.sh arm-none-eabi-nm $(ARM7)/libamv.a
+	cmake/check-freestanding.sh arm-none-eabi-nm $(ARM6)/libamv.a
+
+test: build
+	cd $(HOST) && ctest --output-on-failure -j $(JOBS)
+
+docs: build
+	cmake --build $(HOST) --target docs
+
+# Install a plain release build and build examples/consumer against it.
+consumer:
+	rm -rf $(PREFIX) $(BUILD)/consumer
+	cmake -S . -B $(REL) -DCMAKE_BUILD_TYPE=Release -DAMV_BUILD_TESTS=OFF \
+		-DAMV_WERROR=ON -DCMAKE_INSTALL_PREFIX=$(PREFIX) >/dev/null
+	cmake --build $(REL) -j $(JOBS)
+	cmake --install $(REL) >/dev/null
+	cmake -S examples/consumer -B $(BUILD)/consumer -DCMAKE_PREFIX_PATH=$(PREFIX) >/dev/null
+	cmake --build $(BUILD)/consumer
+	$(BUILD)/consumer/amv_consumer
+	PKG_CONFIG_PATH=$(PREFIX)/lib/pkgconfig pkg-config --exists --print-errors amv
+
+# The walker against the MMU of each board's CPU; one seed for all boards.
+oracle: build cross
+	@echo "walk oracle seed $(AMV_SEED) (replay: make oracle AMV_SEED=$(AMV_SEED))"
+	@for b in $(BOARDS); do \
+		$(ORACLE) $$b $(AMV_SEED) $(ORACLE_IMAGES) $(ORACLE_QUERIES) || exit 1; \
+	done
+
+oracle-long: ORACLE_IMAGES = 20000
+oracle-long: ORACLE_QUERIES = 4000
+oracle-long: oracle
+
+bench: deps-bench
+	cmake -S . -B $(REL) -DCMAKE_BUILD_TYPE=Release -DAMV_BUILD_TESTS=ON >/dev/null
+	cmake --build $(REL) -j $(JOBS) --target bench_walk
+	tests/bench/run-bench.sh $(REL)/tests/bench/bench_walk
+
+# ------------------------------------------------------------ the two commands
+check: deps-check
+	$(MAKE) build cross
+	$(MAKE) test docs consumer oracle
+	@echo "make check: all passed"
+
+demo: deps-demo
+	$(MAKE) build cross
+	@echo "== amv demo: the reference walker against QEMU's Cortex-A8 MMU =="
+	$(ORACLE) realview-pb-a8 $(AMV_SEED) 20 1000
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include <amv/amv_env.h>
+#include <amv/cp15.h>
+#include <amv/desc.h>
+#include <amv/error.h>
+#include <amv/walk.h>
+
+#define R AMV_PERM_R
+#define RW (AMV_PERM_R | AMV_PERM_W)
+#define P(pl1, pl0) ((pl1) | ((pl0) << 4))
+
+/*
+ * Data permissions by AP[2:0], indexed [SCTLR.AFE][AP], packed PL1 in bits
+ * [2:0] and PL0 in bits [6:4] (AMV_PERM_*); execute is added from XN/PXN.
+ * AFE = 0: full model, B3.7.1 (0b100 is reserved: no access).
+ * AFE = 1: simplified model on AP[2:1], B3.7.1; AP[0] is the access flag
+ * and was checked before this lookup.
+ */
+static const uint8_t ap_perm[2][8] = {
+	{P(0, 0), P(RW, 0), P(RW, R), P(RW, RW), P(0, 0), P(R, 0), P(R, R),
+	 P(R, R)},
+	{P(RW, 0), P(RW, 0), P(RW, RW), P(RW, RW), P(R, 0), P(R, 0), P(R, R),
+	 P(R, R)},
+};
+
+#undef P
+#undef R
+#undef RW
+
+/*
+ * Packed memory attributes: type [1:0], inner [3:2], outer [5:4], fixed
+ * shareability [7:6]; A_SBIT: shareability comes from the S bit instead;
+ * A_RSVD: reserved or IMPLEMENTATION DEFINED encoding.
+ */
+#define A_TYPE(t) ((unsigned int)(t))
+#define A_IN(c) ((unsigned int)(c) << 2)
+#define A_OUT(c) ((unsigned int)(c) << 4)
+#define A_SH(s) ((unsigned int)(s) << 6)
+#define A_SBIT 0x100u
+#define A_RSVD 0x200u
+
+#define SO (A_TYPE(AMV_MT_STRONGLY_ORDERED) | A_SH(AMV_SH_OUTER))
+#define DEV(sh) (A_TYPE(AMV_MT_DEVICE) | A_SH(sh))
+#define NORM(in, out) (A_TYPE(AMV_MT_NORMAL) | A_IN(in) | A_OUT(out) | A_SBIT)
+#define RSVD (SO | A_RSVD)
+#define NORM_ROW(out)                                                          \
+	NORM(0, out), NORM(1, out), NORM(2, out), NORM(3, out)
+
+/* TEX remap off, indexed TEX[2:0]:C:B (B3.8.2; TEX = 0b1BB: outer BB,
+ * inner CB, in the NMRR encoding). */
+static const uint16_t tre0_attr[32] = {
+	SO,                                  /* 000 00 Strongly-ordered */
+	DEV(AMV_SH_OUTER),                   /* 000 01 Shareable Device */
+	NORM(AMV_CACHE_WT, AMV_CACHE_WT),    /* 000 10 write-through */
+	NORM(AMV_CACHE_WB, AMV_CACHE_WB),    /* 000 11 write-back, no WA */
+	NORM(AMV_CACHE_NC, AMV_CACHE_NC),    /* 001 00 non-cacheable */
+	RSVD,                                /* 001 01 reserved */
+	RSVD,                                /* 001 10 IMPLEMENTATION DEFINED */
+	NORM(AMV_CACHE_WBWA, AMV_CACHE_WBWA), /* 001 11 write-back, WA */
+	DEV(AMV_SH_NONE),                    /* 010 00 Non-shareable Device */
+	RSVD, RSVD, RSVD,                    /* 010 01, 010 1x reserved */
+	RSVD, RSVD, RSVD, RSVD,              /* 011 xx reserved */
+	NORM_ROW(0), NORM_ROW(1), NORM_ROW(2), NORM_ROW(3),
+};
+
+/* Packed attributes of TEX/C/B (cb = C:B) and S, shareability resolved. */
+static unsigned int attr_of(const struct amv_regime *r, unsigned int tex,
+			    unsigned int cb, unsigned int s)
+{
+	unsigned int e, idx, tr, share;
+
+	if (!(r->sctlr & AMV_SCTLR_TRE)) {
+		e = tre0_attr[(tex << 2) | cb];
+		if (e & A_SBIT)
+			e = (e & ~A_SBIT) | A_SH(s ? AMV_SH_OUTER : AMV_SH_NONE);
+		return e;
+	}
+	/* B3.8.3: TEX[0]:C:B indexes PRRR/NMRR; TEX[2:1] are for the OS.
+	 * Region 6 is IMPLEMENTATION DEFINED, TRn = 0b11 reserved. */
+	idx = ((tex & 1u) << 2) | cb;
+	tr = AMV_PRRR_TR(r->prrr, idx);
+	if (idx == 6 || tr == 3)
+		return RSVD;
+	if (tr == AMV_PRRR_TR_SO)
+		return SO;
+	if (tr == AMV_PRRR_TR_DEVICE)
+		return DEV((r->prrr & (s ? AMV_PRRR_DS1 : AMV_PRRR_DS0))
+				   ? AMV_SH_OUTER
+				   : AMV_SH_NONE);
+	if (!(r->prrr & (s ? AMV_PRRR_NS1 : AMV_PRRR_NS0)))
+		share = AMV_SH_NONE;
+	else if (r->prrr & AMV_PRRR_NOS(idx))
+		share = AMV_SH_INNER;
+	else
+		share = AMV_SH_OUTER;
+	return A_TYPE(AMV_MT_NORMAL) | A_IN(AMV_NMRR_IR(r->nmrr, idx)) |
+	       A_OUT(AMV_NMRR_OR(r->nmrr, idx)) | A_SH(share);
+}
+
+static void put_attr(struct amv_memattr *a, unsigned int e)
+{
+	a->type = (uint8_t)(e & 3u);
+	a->inner = (uint8_t)((e >> 2) & 3u);
+	a->outer = (uint8_t)((e >> 4) & 3u);
+	a->share = (uint8_t)((e >> 6) & 3u);
+}
+
+bool amv_walk_decode_attr(const struct amv_regime *r, unsigned int tex,
+			  unsigned int c, unsigned int b, unsigned int s,
+			  struct amv_memattr *a)
+{
+	unsigned int e = attr_of(r, tex & 7u, ((c & 1u) << 1) | (b & 1u),
+				 s & 1u);
+
+	put_attr(a, e);
+	return (e & A_RSVD) != 0;
+}
+
+static uint32_t bswap32(uint32_t v)
+{
+	return (v >> 24) | ((v >> 8) & 0xff00u) | ((v & 0xff00u) << 8) |
+	       (v << 24);
+}
+
+/* A descriptor read; a failure is an external abort on the walk (B3.12). */
+static inline int read_desc(const struct amv_port *port,
+			    const struct amv_regime *r, uint64_t pa, uint32_t *d)
+{
+	int rc = port->ops->read_phys32(port->ctx, pa, d);
+
+	if (rc == 0 && (r->sctlr & AMV_SCTLR_EE))
+		*d = bswap32(*d);
+	return rc;
+}
+
+/* Fault paths are kept out of line so the translation path stays short. */
+#if defined(__GNUC__)
+#define COLD __attribute__((cold, noinline))
+#else
+#define COLD
+#endif
+
+/* Fill @f for a fault of @type at @level; flags derive from the access. */
+static COLD int fault(struct amv_fault *f, uint32_t va, unsigned int access,
+		 unsigned int type, unsigned int level, unsigned int domain,
+		 unsigned int flags)
+{
+	static const uint8_t kind_flags[4] = {
+		0, AMV_FAULT_F_WRITE, AMV_FAULT_F_PREFETCH,
+		AMV_FAULT_F_WRITE | AMV_FAULT_F_CM};
+
+	f->addr = va;
+	f->type = (uint8_t)type;
+	f->level = (uint8_t)level;
+	f->domain = (uint8_t)domain;
+	f->flags = (uint8_t)(flags | kind_flags[access & AMV_ACC_KIND_MASK]);
+	return AMV_WALK_FAULT;
+}
+
+/* A failed descriptor read: -AMV_EIO is a slave error (ExT set). */
+static COLD int walk_abort(struct amv_fault *f, uint32_t va, unsigned int access,
+		      unsigned int level, unsigned int domain, int rc)
+{
+	return fault(f, va, access, AMV_FAULT_EXT_ABORT_WALK, level, domain,
+		     rc == -AMV_EIO ? AMV_FAULT_F_EXT : 0u);
+}
+
+/* B3.2.1: with the MMU off, VA = PA, no checks; attributes per access. */
+static int walk_flat(const struct amv_regime *r, uint32_t va,
+		     unsigned int access, struct amv_xlat *x)
+{
+	unsigned int e = SO;
+
+	if ((access & AMV_ACC_KIND_MASK) == AMV_ACC_FETCH)
+		e = (r->sctlr & AMV_SCTLR_I)
+			    ? A_TYPE(AMV_MT_NORMAL) | A_IN(AMV_CACHE_WT) |
+				      A_OUT(AMV_CACHE_WT) | A_SH(AMV_SH_OUTER)
+			    : A_TYPE(AMV_MT_NORMAL) | A_SH(AMV_SH_OUTER);
+	x->pa = va;
+	x->size = 0;
+	x->kind = AMV_MAP_FLAT;
+	x->level = 0;
+	x->domain = 0;
+	x->dacr = AMV_DACR_MANAGER;
+	x->ap = 0;
+	x->perm_pl1 = AMV_PERM_RWX;
+	x->perm_pl0 = AMV_PERM_RWX;
+	x->flags = (r->flags & AMV_REGIME_NONSECURE) ? AMV_XLAT_NS : 0;
+	put_attr(&x->attr, e);
+	return AMV_WALK_OK;
+}
+
+int amv_walk(const struct amv_regime *r, const struct amv_port *port,
+	     uint32_t va, unsigned int access, struct amv_xlat *x,
+	     struct amv_fault *f)
+{
+	unsigned int n, dom, ap, tex, cb, field, perm, xmask, level, e;
+	uint32_t d, base, pd, xn, pxn, ns, ng, s;
+	uint64_t pa;
+	int rc;
+
+	if (r == NULL || port == NULL || port->ops == NULL ||
+	    port->ops->read_phys32 == NULL || x == NULL || f == NULL ||
+	    (access & ~(AMV_ACC_KIND_MASK | AMV_ACC_USER)) != 0)
+		return -AMV_EINVAL;
+	if ((r->ttbcr & AMV_TTBCR_EAE) || !(r->sctlr & AMV_SCTLR_XP))
+		return -AMV_ENOTSUP;
+
+	x->va = va;
+	x->desc[1] = 0;
+	x->desc_pa[1] = 0;
+	if (!(r->sctlr & AMV_SCTLR_M)) {
+		x->desc[0] = 0;
+		x->desc_pa[0] = 0;
+		return walk_flat(r, va, access, x);
+	}
+
+	/* B3.5.4: TTBR0 translates VA[31:32-N] == 0, TTBR1 the rest. PD0/PD1
+	 * exist only with the Security Extensions (B4.1.153). */
+	n = r->ttbcr & AMV_TTBCR_N_MASK;
+	pd = (r->flags & AMV_REGIME_NO_SECEXT) ? 0 : r->ttbcr;
+	if ((va & ~(0xffffffffu >> n)) == 0) {
+		base = r->ttbr0 & AMV_TTBR0_BASE_MASK(n);
+		pd &= AMV_TTBCR_PD0;
+	} else {
+		base = r->ttbr1 & AMV_TTBR1_BASE_MASK;
+		pd &= AMV_TTBCR_PD1;
+	}
+	x->level = 1;
+	x->desc[0] = 0;
+	x->desc_pa[0] = 0;
+	if (pd)
+		goto l1_translation;
+
+	x->desc_pa[0] = base | ((va >> 18) & 0x3ffcu);
+	rc = read_desc(port, r, x->desc_pa[0], &d);
+	if (rc < 0)
+		return walk_abort(f, va, access, 1, 0, rc);
+	x->desc[0] = d;
+
+	if ((d & AMV_L1_TYPE_MASK) == AMV_L1_TYPE_TABLE) {
+		dom = (d >> AMV_L1_DOMAIN_SHIFT) & AMV_L1_DOMAIN_MASK;
+		pxn = (r->flags & AMV_REGIME_PXN) ? (d >> 2) & 1u : 0;
+		ns = (d >> 3) & 1u;
+		level = 2;
+		x->level = 2;
+		x->desc_pa[1] = (d & AMV_L1_TABLE_BASE_MASK) |
+				((va >> 10) & 0x3fcu);
+		rc = read_desc(port, r, x->desc_pa[1], &d);
+		if (rc < 0)
+			return walk_abort(f, va, access, 2, dom, rc);
+		x->desc[1] = d;
+		if ((d & AMV_L2_TYPE_MASK) == AMV_L2_TYPE_FAULT)
+			return fault(f, va, access, AMV_FAULT_TRANSLATION, 2,
+				     dom, 0);
+		/* Small and large pages share AP, nG, S, C, B positions. */
+		ap = ((d >> AMV_L2_AP01_SHIFT) & AMV_L2_AP01_MASK) |
+		     ((d & AMV_L2_AP2) >> 7);
+		ng = (d >> 11) & 1u;
+		s = (d >> 10) & 1u;
+		if (d & AMV_L2_SMALL) {
+			xn = d & AMV_L2_SMALL_XN;
+			tex = (d >> AMV_L2_SMALL_TEX_SHIFT) & AMV_L2_TEX_MASK;
+			pa = (d & AMV_L2_SMALL_BASE_MASK) | (va & 0xfffu);
+			x->size = AMV_SMALL_PAGE_SIZE;
+			x->kind = AMV_MAP_SMALL;
+		} else {
+			xn = (d >> 15) & 1u;
+			tex = (d >> AMV_L2_LARGE_TEX_SHIFT) & AMV_L2_TEX_MASK;
+			pa = (d & AMV_L2_LARGE_BASE_MASK) | (va & 0xffffu);
+			x->size = AMV_LARGE_PAGE_SIZE;
+			x->kind = AMV_MAP_LARGE;
+		}
+	} else {
+		/* Type 0b11 is a section with PXN, or reserved without PXN. */
+		pxn = d & AMV_L1_PXN;
+		if ((d & AMV_L1_TYPE_MASK) == AMV_L1_TYPE_FAULT ||
+		    (pxn && !(r->flags & AMV_REGIME_PXN)))
+			goto l1_translation;
+		level = 1;
+		ap = ((d >> AMV_L1_AP01_SHIFT) & AMV_L1_AP01_MASK) |
+		     ((d & AMV_L1_AP2) >> 13);
+		tex = (d >> AMV_L1_TEX_SHIFT) & AMV_L1_TEX_MASK;
+		xn = (d >> 4) & 1u;
+		ns = (d >> 19) & 1u;
+		ng = (d >> 17) & 1u;
+		s = (d >> 16) & 1u;
+		if (d & AMV_L1_SUPER) {
+			/* B3.5.1: supersections are in domain 0. */
+			dom = 0;
+			pa = (uint64_t)(d & AMV_L1_SUPER_BASE_MASK) |
+			     ((uint64_t)((d >> AMV_L1_SUPER_PA35_32_SHIFT) &
+					 0xfu) << 32) |
+			     ((uint64_t)((d >> AMV_L1_SUPER_PA39_36_SHIFT) &
+					 0xfu) << 36) |
+			     (va & 0xffffffu);
+			x->size = AMV_SUPERSECTION_SIZE;
+			x->kind = AMV_MAP_SUPERSECTION;
+		} else {
+			dom = (d >> AMV_L1_DOMAIN_SHIFT) & AMV_L1_DOMAIN_MASK;
+			pa = (d & AMV_L1_SECTION_BASE_MASK) | (va & 0xfffffu);
+			x->size = AMV_SECTION_SIZE;
+			x->kind = AMV_MAP_SECTION;
+		}
+	}
+	cb = (d >> 2) & 3u; /* C:B sit in bits [3:2] at both levels */
+	x->pa = pa;
+	x->domain = (uint8_t)dom;
+	x->ap = (uint8_t)ap;
+
+	/*
+	 * B3.12.3 fault-checking order: the access flag (B3.7.1) comes before
+	 * the domain check and applies in every domain.
+	 */
+	if ((r->sctlr & AMV_SCTLR_AFE) && !(ap & 1u))
+		return fault(f, va, access, AMV_FAULT_ACCESS_FLAG, level, dom,
+			     0);
+
+	/*
+	 * B3.7.3: No access and the reserved encoding fault; Manager skips
+	 * every permission check, XN included (B3.7.2).
+	 */
+	field = AMV_DACR_FIELD(r->dacr, dom);
+	if (!(field & 1u))
+		return fault(f, va, access, AMV_FAULT_DOMAIN, level, dom, 0);
+	if (field == AMV_DACR_MANAGER) {
+		perm = AMV_PERM_RWX | (AMV_PERM_RWX << 4);
+	} else {
+		perm = ap_perm[(r->sctlr & AMV_SCTLR_AFE) ? 1 : 0][ap];
+		/* B3.7.2: execution needs read permission and XN (and, at
+		 * PL1, PXN) clear: copy R into X where allowed. */
+		xmask = xn ? 0u : pxn ? ((unsigned int)AMV_PERM_X << 4) : 0x44u;
+		perm |= ((perm & 0x11u) << 2) & xmask;
+	}
+
+	/* Cache maintenance never takes a permission fault (B4.1.52). */
+	if ((access & AMV_ACC_KIND_MASK) != AMV_ACC_CMAINT &&
+	    !((perm >> ((access & AMV_ACC_USER) ? 4 : 0)) &
+	      (1u << (access & AMV_ACC_KIND_MASK))))
+		return fault(f, va, access, AMV_FAULT_PERMISSION, level, dom, 0);
+
+	x->dacr = (uint8_t)field;
+	x->perm_pl1 = (uint8_t)(perm & 7u);
+	x->perm_pl0 = (uint8_t)(perm >> 4);
+	e = attr_of(r, tex, cb, s);
+	put_attr(&x->attr, e);
+	/* B3.5.3: the NS bit is ignored in Non-secure state and without the
+	 * Security Extensions. */
+	if (r->flags & (AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT))
+		ns = (r->flags & AMV_REGIME_NONSECURE) ? 1u : 0u;
+	x->flags = (uint8_t)(ng * AMV_XLAT_NG | ns * AMV_XLAT_NS |
+			     xn * AMV_XLAT_XN | pxn * AMV_XLAT_PXN |
+			     ((e & A_RSVD) ? AMV_XLAT_ATTR_RESERVED : 0u));
+	return AMV_WALK_OK;
+
+l1_translation:
+	/* B3.13.3: level 1 translation faults carry no valid domain. */
+	return fault(f, va, access, AMV_FAULT_TRANSLATION, 1, 0, 0);
+}
