@@ -28,92 +28,98 @@ static const uint8_t ap_perm[2][8] = {
 #undef RW
 
 /*
- * Packed memory attributes: type [1:0], inner [3:2], outer [5:4], fixed
- * shareability [7:6]; A_SBIT: shareability comes from the S bit instead;
- * A_RSVD: reserved or IMPLEMENTATION DEFINED encoding.
+ * TEX remap off (B3.8.2): attributes by TEX[2:0]:C:B, for S = 0 and S = 1.
+ * TEX = 0b1BB is Normal memory, outer policy BB, inner policy CB (the NMRR
+ * encoding); shareable Normal memory is Outer Shareable.
  */
-#define A_TYPE(t) ((unsigned int)(t))
-#define A_IN(c) ((unsigned int)(c) << 2)
-#define A_OUT(c) ((unsigned int)(c) << 4)
-#define A_SH(s) ((unsigned int)(s) << 6)
-#define A_SBIT 0x100u
-#define A_RSVD 0x200u
+#define SO_ROW                                                                 \
+	{{AMV_MT_STRONGLY_ORDERED, AMV_CACHE_NC, AMV_CACHE_NC, AMV_SH_OUTER},  \
+	 {AMV_MT_STRONGLY_ORDERED, AMV_CACHE_NC, AMV_CACHE_NC, AMV_SH_OUTER}}
+#define DEV_ROW(sh)                                                            \
+	{{AMV_MT_DEVICE, AMV_CACHE_NC, AMV_CACHE_NC, sh},                      \
+	 {AMV_MT_DEVICE, AMV_CACHE_NC, AMV_CACHE_NC, sh}}
+#define NORM_ROW(in, out)                                                      \
+	{{AMV_MT_NORMAL, in, out, AMV_SH_NONE},                                \
+	 {AMV_MT_NORMAL, in, out, AMV_SH_OUTER}}
+#define RSVD_ROW SO_ROW
+#define TEX1BB_ROWS(out)                                                       \
+	NORM_ROW(AMV_CACHE_NC, out), NORM_ROW(AMV_CACHE_WBWA, out),            \
+		NORM_ROW(AMV_CACHE_WT, out), NORM_ROW(AMV_CACHE_WB, out)
 
-#define SO (A_TYPE(AMV_MT_STRONGLY_ORDERED) | A_SH(AMV_SH_OUTER))
-#define DEV(sh) (A_TYPE(AMV_MT_DEVICE) | A_SH(sh))
-#define NORM(in, out) (A_TYPE(AMV_MT_NORMAL) | A_IN(in) | A_OUT(out) | A_SBIT)
-#define RSVD (SO | A_RSVD)
-#define NORM_ROW(out)                                                          \
-	NORM(0, out), NORM(1, out), NORM(2, out), NORM(3, out)
-
-/* TEX remap off, indexed TEX[2:0]:C:B (B3.8.2; TEX = 0b1BB: outer BB,
- * inner CB, in the NMRR encoding). */
-static const uint16_t tre0_attr[32] = {
-	SO,                                  /* 000 00 Strongly-ordered */
-	DEV(AMV_SH_OUTER),                   /* 000 01 Shareable Device */
-	NORM(AMV_CACHE_WT, AMV_CACHE_WT),    /* 000 10 write-through */
-	NORM(AMV_CACHE_WB, AMV_CACHE_WB),    /* 000 11 write-back, no WA */
-	NORM(AMV_CACHE_NC, AMV_CACHE_NC),    /* 001 00 non-cacheable */
-	RSVD,                                /* 001 01 reserved */
-	RSVD,                                /* 001 10 IMPLEMENTATION DEFINED */
-	NORM(AMV_CACHE_WBWA, AMV_CACHE_WBWA), /* 001 11 write-back, WA */
-	DEV(AMV_SH_NONE),                    /* 010 00 Non-shareable Device */
-	RSVD, RSVD, RSVD,                    /* 010 01, 010 1x reserved */
-	RSVD, RSVD, RSVD, RSVD,              /* 011 xx reserved */
-	NORM_ROW(0), NORM_ROW(1), NORM_ROW(2), NORM_ROW(3),
+static const struct amv_memattr tre0_attr[32][2] = {
+	SO_ROW,                                   /* 000 00 Strongly-ordered */
+	DEV_ROW(AMV_SH_OUTER),                    /* 000 01 Shareable Device */
+	NORM_ROW(AMV_CACHE_WT, AMV_CACHE_WT),     /* 000 10 write-through */
+	NORM_ROW(AMV_CACHE_WB, AMV_CACHE_WB),     /* 000 11 write-back */
+	NORM_ROW(AMV_CACHE_NC, AMV_CACHE_NC),     /* 001 00 non-cacheable */
+	RSVD_ROW,                                 /* 001 01 reserved */
+	RSVD_ROW,                                 /* 001 10 IMP DEF */
+	NORM_ROW(AMV_CACHE_WBWA, AMV_CACHE_WBWA), /* 001 11 write-back, WA */
+	DEV_ROW(AMV_SH_NONE),                     /* 010 00 Non-shareable Device */
+	RSVD_ROW, RSVD_ROW, RSVD_ROW,             /* 010 01, 010 1x reserved */
+	RSVD_ROW, RSVD_ROW, RSVD_ROW, RSVD_ROW,   /* 011 xx reserved */
+	TEX1BB_ROWS(AMV_CACHE_NC), TEX1BB_ROWS(AMV_CACHE_WBWA),
+	TEX1BB_ROWS(AMV_CACHE_WT), TEX1BB_ROWS(AMV_CACHE_WB),
 };
 
-/* Packed attributes of TEX/C/B (cb = C:B) and S, shareability resolved. */
-static unsigned int attr_of(const struct amv_regime *r, unsigned int tex,
-			    unsigned int cb, unsigned int s)
+/* Rows of tre0_attr that are reserved or IMPLEMENTATION DEFINED. */
+#define TRE0_RESERVED ((1u << 0x05) | (1u << 0x06) | (0x7u << 0x09) | (0xfu << 0x0c))
+
+static const struct amv_memattr attr_so = {
+	AMV_MT_STRONGLY_ORDERED, AMV_CACHE_NC, AMV_CACHE_NC, AMV_SH_OUTER};
+
+/*
+ * Attributes of TEX/C/B (cb = C:B) and S into @a; true for a reserved or
+ * IMPLEMENTATION DEFINED encoding (then Strongly-ordered).
+ */
+static bool decode_attr(const struct amv_regime *r, unsigned int tex,
+			unsigned int cb, unsigned int s, struct amv_memattr *a)
 {
-	unsigned int e, idx, tr, share;
+	unsigned int idx, tr;
 
 	if (!(r->sctlr & AMV_SCTLR_TRE)) {
-		e = tre0_attr[(tex << 2) | cb];
-		if (e & A_SBIT)
-			e = (e & ~A_SBIT) | A_SH(s ? AMV_SH_OUTER : AMV_SH_NONE);
-		return e;
+		idx = (tex << 2) | cb;
+		*a = tre0_attr[idx][s];
+		return (TRE0_RESERVED >> idx) & 1u;
 	}
 	/* B3.8.3: TEX[0]:C:B indexes PRRR/NMRR; TEX[2:1] are for the OS.
 	 * Region 6 is IMPLEMENTATION DEFINED, TRn = 0b11 reserved. */
 	idx = ((tex & 1u) << 2) | cb;
 	tr = AMV_PRRR_TR(r->prrr, idx);
-	if (idx == 6 || tr == 3)
-		return RSVD;
-	if (tr == AMV_PRRR_TR_SO)
-		return SO;
-	if (tr == AMV_PRRR_TR_DEVICE)
-		return DEV((r->prrr & (s ? AMV_PRRR_DS1 : AMV_PRRR_DS0))
+	if (idx == 6 || tr == 3) {
+		*a = attr_so;
+		return true;
+	}
+	if (tr == AMV_PRRR_TR_SO) {
+		*a = attr_so;
+		return false;
+	}
+	a->inner = AMV_CACHE_NC;
+	a->outer = AMV_CACHE_NC;
+	if (tr == AMV_PRRR_TR_DEVICE) {
+		a->type = AMV_MT_DEVICE;
+		a->share = (r->prrr & (s ? AMV_PRRR_DS1 : AMV_PRRR_DS0))
 				   ? AMV_SH_OUTER
-				   : AMV_SH_NONE);
+				   : AMV_SH_NONE;
+		return false;
+	}
+	a->type = AMV_MT_NORMAL;
+	a->inner = (uint8_t)AMV_NMRR_IR(r->nmrr, idx);
+	a->outer = (uint8_t)AMV_NMRR_OR(r->nmrr, idx);
 	if (!(r->prrr & (s ? AMV_PRRR_NS1 : AMV_PRRR_NS0)))
-		share = AMV_SH_NONE;
+		a->share = AMV_SH_NONE;
 	else if (r->prrr & AMV_PRRR_NOS(idx))
-		share = AMV_SH_INNER;
+		a->share = AMV_SH_INNER;
 	else
-		share = AMV_SH_OUTER;
-	return A_TYPE(AMV_MT_NORMAL) | A_IN(AMV_NMRR_IR(r->nmrr, idx)) |
-	       A_OUT(AMV_NMRR_OR(r->nmrr, idx)) | A_SH(share);
-}
-
-static void put_attr(struct amv_memattr *a, unsigned int e)
-{
-	a->type = (uint8_t)(e & 3u);
-	a->inner = (uint8_t)((e >> 2) & 3u);
-	a->outer = (uint8_t)((e >> 4) & 3u);
-	a->share = (uint8_t)((e >> 6) & 3u);
+		a->share = AMV_SH_OUTER;
+	return false;
 }
 
 bool amv_walk_decode_attr(const struct amv_regime *r, unsigned int tex,
 			  unsigned int c, unsigned int b, unsigned int s,
 			  struct amv_memattr *a)
 {
-	unsigned int e = attr_of(r, tex & 7u, ((c & 1u) << 1) | (b & 1u),
-				 s & 1u);
-
-	put_attr(a, e);
-	return (e & A_RSVD) != 0;
+	return decode_attr(r, tex & 7u, ((c & 1u) << 1) | (b & 1u), s & 1u, a);
 }
 
 static uint32_t bswap32(uint32_t v)
@@ -165,17 +171,17 @@ static COLD int walk_abort(struct amv_fault *f, uint32_t va, unsigned int access
 		     rc == -AMV_EIO ? AMV_FAULT_F_EXT : 0u);
 }
 
-/* B3.2.1: with the MMU off, VA = PA, no checks; attributes per access. */
+/* B3.2.1: with the MMU off, VA = PA, no checks; data accesses are
+ * Strongly-ordered, fetches Normal, write-through cacheable if SCTLR.I. */
 static int walk_flat(const struct amv_regime *r, uint32_t va,
 		     unsigned int access, struct amv_xlat *x)
 {
-	unsigned int e = SO;
-
-	if ((access & AMV_ACC_KIND_MASK) == AMV_ACC_FETCH)
-		e = (r->sctlr & AMV_SCTLR_I)
-			    ? A_TYPE(AMV_MT_NORMAL) | A_IN(AMV_CACHE_WT) |
-				      A_OUT(AMV_CACHE_WT) | A_SH(AMV_SH_OUTER)
-			    : A_TYPE(AMV_MT_NORMAL) | A_SH(AMV_SH_OUTER);
+	x->attr = attr_so;
+	if ((access & AMV_ACC_KIND_MASK) == AMV_ACC_FETCH) {
+		x->attr.type = AMV_MT_NORMAL;
+		if (r->sctlr & AMV_SCTLR_I)
+			x->attr.inner = x->attr.outer = AMV_CACHE_WT;
+	}
 	x->pa = va;
 	x->size = 0;
 	x->kind = AMV_MAP_FLAT;
@@ -186,7 +192,6 @@ static int walk_flat(const struct amv_regime *r, uint32_t va,
 	x->perm_pl1 = AMV_PERM_RWX;
 	x->perm_pl0 = AMV_PERM_RWX;
 	x->flags = (r->flags & AMV_REGIME_NONSECURE) ? AMV_XLAT_NS : 0;
-	put_attr(&x->attr, e);
 	return AMV_WALK_OK;
 }
 
@@ -194,7 +199,7 @@ int amv_walk(const struct amv_regime *r, const struct amv_port *port,
 	     uint32_t va, unsigned int access, struct amv_xlat *x,
 	     struct amv_fault *f)
 {
-	unsigned int n, dom, ap, tex, cb, field, perm, xmask, level, e;
+	unsigned int n, dom, ap, tex, cb, field, perm, xmask, level, rsvd;
 	uint32_t d, base, pd, xn, pxn, ns, ng, s;
 	uint64_t pa;
 	int rc;
@@ -342,15 +347,14 @@ int amv_walk(const struct amv_regime *r, const struct amv_port *port,
 	x->dacr = (uint8_t)field;
 	x->perm_pl1 = (uint8_t)(perm & 7u);
 	x->perm_pl0 = (uint8_t)(perm >> 4);
-	e = attr_of(r, tex, cb, s);
-	put_attr(&x->attr, e);
+	rsvd = decode_attr(r, tex, cb, s, &x->attr);
 	/* B3.5.3: the NS bit is ignored in Non-secure state and without the
 	 * Security Extensions. */
 	if (r->flags & (AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT))
 		ns = (r->flags & AMV_REGIME_NONSECURE) ? 1u : 0u;
 	x->flags = (uint8_t)(ng * AMV_XLAT_NG | ns * AMV_XLAT_NS |
 			     xn * AMV_XLAT_XN | pxn * AMV_XLAT_PXN |
-			     ((e & A_RSVD) ? AMV_XLAT_ATTR_RESERVED : 0u));
+			     rsvd * AMV_XLAT_ATTR_RESERVED);
 	return AMV_WALK_OK;
 
 l1_translation:
