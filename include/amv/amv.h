@@ -8,6 +8,7 @@
 
 #include <amv/amv_env.h>
 #include <amv/cp15.h>
+#include <amv/decode.h>
 #include <amv/desc.h>
 #include <amv/error.h>
 #include <amv/fault.h>
