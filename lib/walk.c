@@ -148,8 +148,8 @@ static inline int read_desc(const struct amv_port *port,
 
 /* Fill @f for a fault of @type at @level; flags derive from the access. */
 static COLD int fault(struct amv_fault *f, uint32_t va, unsigned int access,
-		 unsigned int type, unsigned int level, unsigned int domain,
-		 unsigned int flags)
+		      unsigned int type, unsigned int level, unsigned int domain,
+		      unsigned int flags)
 {
 	static const uint8_t kind_flags[4] = {
 		0, AMV_FAULT_F_WRITE, AMV_FAULT_F_PREFETCH,
@@ -164,8 +164,9 @@ static COLD int fault(struct amv_fault *f, uint32_t va, unsigned int access,
 }
 
 /* A failed descriptor read: -AMV_EIO is a slave error (ExT set). */
-static COLD int walk_abort(struct amv_fault *f, uint32_t va, unsigned int access,
-		      unsigned int level, unsigned int domain, int rc)
+static COLD int walk_abort(struct amv_fault *f, uint32_t va,
+			   unsigned int access, unsigned int level,
+			   unsigned int domain, int rc)
 {
 	return fault(f, va, access, AMV_FAULT_EXT_ABORT_WALK, level, domain,
 		     rc == -AMV_EIO ? AMV_FAULT_F_EXT : 0u);
@@ -212,13 +213,10 @@ int amv_walk(const struct amv_regime *r, const struct amv_port *port,
 		return -AMV_ENOTSUP;
 
 	x->va = va;
-	x->desc[1] = 0;
-	x->desc_pa[1] = 0;
-	if (!(r->sctlr & AMV_SCTLR_M)) {
-		x->desc[0] = 0;
-		x->desc_pa[0] = 0;
+	x->desc[0] = x->desc[1] = 0;
+	x->desc_pa[0] = x->desc_pa[1] = 0;
+	if (!(r->sctlr & AMV_SCTLR_M))
 		return walk_flat(r, va, access, x);
-	}
 
 	/* B3.5.4: TTBR0 translates VA[31:32-N] == 0, TTBR1 the rest. PD0/PD1
 	 * exist only with the Security Extensions (B4.1.153). */
@@ -232,8 +230,6 @@ int amv_walk(const struct amv_regime *r, const struct amv_port *port,
 		pd &= AMV_TTBCR_PD1;
 	}
 	x->level = 1;
-	x->desc[0] = 0;
-	x->desc_pa[0] = 0;
 	if (pd)
 		goto l1_translation;
 
