@@ -34,8 +34,9 @@ all: build
 
 # ------------------------------------------------------------ packages
 # deps-<target>: install the packages cmake/debian-packages.txt lists for it.
-deps-%:
-	@pkgs=$$(awk -v t="$*" '!/^#/ && NF > 1 { for (i = 2; i <= NF; i++) if ($$i == t) print $$1 }' $(PACKAGES)); \
+# (An explicit rule: make does not apply pattern rules to .PHONY targets.)
+deps-demo deps-check deps-bench:
+	@pkgs=$$(awk -v t="$(@:deps-%=%)" '!/^#/ && NF > 1 { for (i = 2; i <= NF; i++) if ($$i == t) print $$1 }' $(PACKAGES)); \
 	missing=$$(for p in $$pkgs; do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" != 0 ]; then echo "missing packages (run as root to install): $$missing" >&2; exit 1; fi; \

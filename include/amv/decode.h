@@ -55,8 +55,8 @@ enum amv_insn_class {
 	AMV_INSN_DP,            /**< AND..MVN: op = AMV_DP_*; Rd, Rn, and Rm
 				     (+ shift) or imm (modified immediate,
 				     expanded) or Rm shifted by Rs. */
-	AMV_INSN_MOVW,          /**< MOVW Rd, #imm16. */
-	AMV_INSN_MOVT,          /**< MOVT Rd, #imm16. */
+	AMV_INSN_MOVW,          /**< MOVW Rd, \#imm16. */
+	AMV_INSN_MOVT,          /**< MOVT Rd, \#imm16. */
 	AMV_INSN_MUL,           /**< Multiply and multiply-accumulate, all
 				     widths (A5.2.5, A5.2.7, A5.4.4). */
 	AMV_INSN_DIV,           /**< SDIV/UDIV. */
@@ -87,17 +87,17 @@ enum amv_insn_class {
 	AMV_INSN_RFE,           /**< RFE Rn. */
 	AMV_INSN_ERET,          /**< ERET. */
 	/* exception generation */
-	AMV_INSN_SVC,           /**< SVC #imm24. */
-	AMV_INSN_HVC,           /**< HVC #imm16. */
-	AMV_INSN_SMC,           /**< SMC #imm4. */
-	AMV_INSN_BKPT,          /**< BKPT #imm16. */
+	AMV_INSN_SVC,           /**< SVC \#imm24. */
+	AMV_INSN_HVC,           /**< HVC \#imm16. */
+	AMV_INSN_SMC,           /**< SMC \#imm4. */
+	AMV_INSN_BKPT,          /**< BKPT \#imm16. */
 	/* hints, barriers */
 	AMV_INSN_NOP,           /**< NOP. */
 	AMV_INSN_YIELD,         /**< YIELD. */
 	AMV_INSN_WFE,           /**< WFE. */
 	AMV_INSN_WFI,           /**< WFI. */
 	AMV_INSN_SEV,           /**< SEV. */
-	AMV_INSN_DBG,           /**< DBG #imm4. */
+	AMV_INSN_DBG,           /**< DBG \#imm4. */
 	AMV_INSN_DMB,           /**< DMB: imm = option. */
 	AMV_INSN_DSB,           /**< DSB: imm = option. */
 	AMV_INSN_ISB,           /**< ISB: imm = option. */
@@ -110,8 +110,8 @@ enum amv_insn_class {
 	AMV_INSN_CDP,           /**< CDP/CDP2. */
 	AMV_INSN_LDC,           /**< LDC/LDC2: cp, crd in crn, rn, imm. */
 	AMV_INSN_STC,           /**< STC/STC2. */
-	AMV_INSN_VMRS,          /**< VMRS Rt, <spec_reg>: crn = register. */
-	AMV_INSN_VMSR,          /**< VMSR <spec_reg>, Rt: crn = register. */
+	AMV_INSN_VMRS,          /**< VMRS Rt, \<spec_reg\>: crn = register. */
+	AMV_INSN_VMSR,          /**< VMSR \<spec_reg\>, Rt: crn = register. */
 	AMV_INSN_VFP,           /**< Other VFP (CP10/CP11) instructions. */
 	AMV_INSN_NEON,          /**< Advanced SIMD (unconditional space). */
 	AMV_INSN_CLASS_COUNT    /**< Number of classes; not a class. */
