@@ -7,25 +7,52 @@
 
 #define R AMV_PERM_R
 #define RW (AMV_PERM_R | AMV_PERM_W)
+#define RX (AMV_PERM_R | AMV_PERM_X)
+#define RWX AMV_PERM_RWX
 #define P(pl1, pl0) ((pl1) | ((pl0) << 4))
+/*
+ * One AP value from its data permissions d1 (PL1), d0 (PL0) and the same
+ * with execute, x1, x0 (execution needs read permission, B3.7.2): columns
+ * for XN = PXN = 0, PXN only (no PL1 execute), XN (no execute).
+ */
+#define AP(d1, x1, d0, x0) {P(x1, x0), P(d1, x0), P(d1, d0)}
 
 /*
- * Data permissions by AP[2:0], indexed [SCTLR.AFE][AP], packed PL1 in bits
- * [2:0] and PL0 in bits [6:4] (AMV_PERM_*); execute is added from XN/PXN.
+ * Permissions by [SCTLR.AFE][AP[2:0]][XN ? 2 : PXN ? 1 : 0], packed PL1 in
+ * bits [2:0] and PL0 in bits [6:4] (AMV_PERM_*), Client domains only.
  * AFE = 0: full model, B3.7.1 (0b100 is reserved: no access).
  * AFE = 1: simplified model on AP[2:1], B3.7.1; AP[0] is the access flag
  * and was checked before this lookup.
  */
-static const uint8_t ap_perm[2][8] = {
-	{P(0, 0), P(RW, 0), P(RW, R), P(RW, RW), P(0, 0), P(R, 0), P(R, R),
-	 P(R, R)},
-	{P(RW, 0), P(RW, 0), P(RW, RW), P(RW, RW), P(R, 0), P(R, 0), P(R, R),
-	 P(R, R)},
+static const uint8_t ap_perm[2][8][3] = {
+	{
+		AP(0, 0, 0, 0),        /* 000 no access */
+		AP(RW, RWX, 0, 0),     /* 001 PL1 RW */
+		AP(RW, RWX, R, RX),    /* 010 PL1 RW, PL0 RO */
+		AP(RW, RWX, RW, RWX),  /* 011 full access */
+		AP(0, 0, 0, 0),        /* 100 reserved */
+		AP(R, RX, 0, 0),       /* 101 PL1 RO */
+		AP(R, RX, R, RX),      /* 110 RO (deprecated) */
+		AP(R, RX, R, RX),      /* 111 RO */
+	},
+	{
+		AP(RW, RWX, 0, 0),     /* 00x PL1 RW */
+		AP(RW, RWX, 0, 0),
+		AP(RW, RWX, RW, RWX),  /* 01x full access */
+		AP(RW, RWX, RW, RWX),
+		AP(R, RX, 0, 0),       /* 10x PL1 RO */
+		AP(R, RX, 0, 0),
+		AP(R, RX, R, RX),      /* 11x RO */
+		AP(R, RX, R, RX),
+	},
 };
 
+#undef AP
 #undef P
 #undef R
 #undef RW
+#undef RX
+#undef RWX
 
 /*
  * TEX remap off (B3.8.2): attributes by TEX[2:0]:C:B, for S = 0 and S = 1.
@@ -128,17 +155,6 @@ static uint32_t bswap32(uint32_t v)
 	       (v << 24);
 }
 
-/* A descriptor read; a failure is an external abort on the walk (B3.12). */
-static inline int read_desc(const struct amv_port *port,
-			    const struct amv_regime *r, uint64_t pa, uint32_t *d)
-{
-	int rc = port->ops->read_phys32(port->ctx, pa, d);
-
-	if (rc == 0 && (r->sctlr & AMV_SCTLR_EE))
-		*d = bswap32(*d);
-	return rc;
-}
-
 /* Fault paths are kept out of line so the translation path stays short. */
 #if defined(__GNUC__)
 #define COLD __attribute__((cold, noinline))
@@ -196,13 +212,34 @@ static int walk_flat(const struct amv_regime *r, uint32_t va,
 	return AMV_WALK_OK;
 }
 
+/* Access kind and privilege → the AMV_PERM_* bit it needs in the packed
+ * PL1 | PL0 << 4 permissions; cache maintenance needs none (B4.1.52). */
+static const uint8_t need_perm[8] = {
+	AMV_PERM_R, AMV_PERM_W, AMV_PERM_X, 0,
+	AMV_PERM_R << 4, AMV_PERM_W << 4, AMV_PERM_X << 4, 0,
+};
+
+/* Read descriptor @level - 1 into x->desc[]; a failed read is an external
+ * abort on the walk (B3.12), -AMV_EIO a slave error (ExT set). */
+static inline int read_desc(const struct amv_port *port,
+			    const struct amv_regime *r, struct amv_xlat *x,
+			    unsigned int i)
+{
+	int rc = port->ops->read_phys32(port->ctx, x->desc_pa[i], &x->desc[i]);
+
+	if (rc < 0)
+		x->desc[i] = 0;
+	else if (r->sctlr & AMV_SCTLR_EE)
+		x->desc[i] = bswap32(x->desc[i]);
+	return rc;
+}
+
 int amv_walk(const struct amv_regime *r, const struct amv_port *port,
 	     uint32_t va, unsigned int access, struct amv_xlat *x,
 	     struct amv_fault *f)
 {
-	unsigned int n, dom, ap, tex, cb, field, perm, xmask, level, rsvd;
-	uint32_t d, base, pd, xn, pxn, ns, ng, s;
-	uint64_t pa;
+	unsigned int n, dom, ap, tex, field, perm, level, rsvd, need;
+	uint32_t d, l1, pd, xn, pxn, ns;
 	int rc;
 
 	if (r == NULL || port == NULL || port->ops == NULL ||
@@ -222,90 +259,90 @@ int amv_walk(const struct amv_regime *r, const struct amv_port *port,
 	 * exist only with the Security Extensions (B4.1.153). */
 	n = r->ttbcr & AMV_TTBCR_N_MASK;
 	pd = (r->flags & AMV_REGIME_NO_SECEXT) ? 0 : r->ttbcr;
-	if ((va & ~(0xffffffffu >> n)) == 0) {
-		base = r->ttbr0 & AMV_TTBR0_BASE_MASK(n);
-		pd &= AMV_TTBCR_PD0;
-	} else {
-		base = r->ttbr1 & AMV_TTBR1_BASE_MASK;
-		pd &= AMV_TTBCR_PD1;
-	}
 	x->level = 1;
-	if (pd)
-		goto l1_translation;
-
-	x->desc_pa[0] = base | ((va >> 18) & 0x3ffcu);
-	rc = read_desc(port, r, x->desc_pa[0], &d);
+	if ((va & ~(0xffffffffu >> n)) == 0) {
+		if (pd & AMV_TTBCR_PD0)
+			goto l1_translation;
+		x->desc_pa[0] = (r->ttbr0 & AMV_TTBR0_BASE_MASK(n)) |
+				((va >> 18) & 0x3ffcu);
+	} else {
+		if (pd & AMV_TTBCR_PD1)
+			goto l1_translation;
+		x->desc_pa[0] = (r->ttbr1 & AMV_TTBR1_BASE_MASK) |
+				((va >> 18) & 0x3ffcu);
+	}
+	rc = read_desc(port, r, x, 0);
 	if (rc < 0)
 		return walk_abort(f, va, access, 1, 0, rc);
-	x->desc[0] = d;
+	l1 = x->desc[0];
 
-	if ((d & AMV_L1_TYPE_MASK) == AMV_L1_TYPE_TABLE) {
-		dom = (d >> AMV_L1_DOMAIN_SHIFT) & AMV_L1_DOMAIN_MASK;
-		pxn = (r->flags & AMV_REGIME_PXN) ? (d >> 2) & 1u : 0;
-		ns = (d >> 3) & 1u;
-		level = 2;
+	if ((l1 & AMV_L1_TYPE_MASK) == AMV_L1_TYPE_TABLE) {
 		x->level = 2;
-		x->desc_pa[1] = (d & AMV_L1_TABLE_BASE_MASK) |
+		x->desc_pa[1] = (l1 & AMV_L1_TABLE_BASE_MASK) |
 				((va >> 10) & 0x3fcu);
-		rc = read_desc(port, r, x->desc_pa[1], &d);
+		rc = read_desc(port, r, x, 1);
+		l1 = x->desc[0];
+		dom = (l1 >> AMV_L1_DOMAIN_SHIFT) & AMV_L1_DOMAIN_MASK;
 		if (rc < 0)
 			return walk_abort(f, va, access, 2, dom, rc);
-		x->desc[1] = d;
+		d = x->desc[1];
 		if ((d & AMV_L2_TYPE_MASK) == AMV_L2_TYPE_FAULT)
 			return fault(f, va, access, AMV_FAULT_TRANSLATION, 2,
 				     dom, 0);
+		level = 2;
+		pxn = (r->flags & AMV_REGIME_PXN) ? (l1 >> 2) & 1u : 0;
+		ns = (l1 >> 3) & 1u;
 		/* Small and large pages share AP, nG, S, C, B positions. */
 		ap = ((d >> AMV_L2_AP01_SHIFT) & AMV_L2_AP01_MASK) |
 		     ((d & AMV_L2_AP2) >> 7);
-		ng = (d >> 11) & 1u;
-		s = (d >> 10) & 1u;
 		if (d & AMV_L2_SMALL) {
 			xn = d & AMV_L2_SMALL_XN;
 			tex = (d >> AMV_L2_SMALL_TEX_SHIFT) & AMV_L2_TEX_MASK;
-			pa = (d & AMV_L2_SMALL_BASE_MASK) | (va & 0xfffu);
+			x->pa = (d & AMV_L2_SMALL_BASE_MASK) | (va & 0xfffu);
 			x->size = AMV_SMALL_PAGE_SIZE;
 			x->kind = AMV_MAP_SMALL;
 		} else {
 			xn = (d >> 15) & 1u;
 			tex = (d >> AMV_L2_LARGE_TEX_SHIFT) & AMV_L2_TEX_MASK;
-			pa = (d & AMV_L2_LARGE_BASE_MASK) | (va & 0xffffu);
+			x->pa = (d & AMV_L2_LARGE_BASE_MASK) | (va & 0xffffu);
 			x->size = AMV_LARGE_PAGE_SIZE;
 			x->kind = AMV_MAP_LARGE;
 		}
+		/* nG and S, bits [11:10] of a page, line up as flag bits. */
+		x->flags = (uint8_t)(((d >> 11) & 1u) * AMV_XLAT_NG);
+		d = (d >> 10) & 1u; /* S */
 	} else {
 		/* Type 0b11 is a section with PXN, or reserved without PXN. */
-		pxn = d & AMV_L1_PXN;
-		if ((d & AMV_L1_TYPE_MASK) == AMV_L1_TYPE_FAULT ||
+		pxn = l1 & AMV_L1_PXN;
+		if ((l1 & AMV_L1_TYPE_MASK) == AMV_L1_TYPE_FAULT ||
 		    (pxn && !(r->flags & AMV_REGIME_PXN)))
 			goto l1_translation;
 		level = 1;
-		ap = ((d >> AMV_L1_AP01_SHIFT) & AMV_L1_AP01_MASK) |
-		     ((d & AMV_L1_AP2) >> 13);
-		tex = (d >> AMV_L1_TEX_SHIFT) & AMV_L1_TEX_MASK;
-		xn = (d >> 4) & 1u;
-		ns = (d >> 19) & 1u;
-		ng = (d >> 17) & 1u;
-		s = (d >> 16) & 1u;
-		if (d & AMV_L1_SUPER) {
+		ap = ((l1 >> AMV_L1_AP01_SHIFT) & AMV_L1_AP01_MASK) |
+		     ((l1 & AMV_L1_AP2) >> 13);
+		tex = (l1 >> AMV_L1_TEX_SHIFT) & AMV_L1_TEX_MASK;
+		xn = (l1 >> 4) & 1u;
+		ns = (l1 >> 19) & 1u;
+		if (l1 & AMV_L1_SUPER) {
 			/* B3.5.1: supersections are in domain 0. */
 			dom = 0;
-			pa = (uint64_t)(d & AMV_L1_SUPER_BASE_MASK) |
-			     ((uint64_t)((d >> AMV_L1_SUPER_PA35_32_SHIFT) &
-					 0xfu) << 32) |
-			     ((uint64_t)((d >> AMV_L1_SUPER_PA39_36_SHIFT) &
-					 0xfu) << 36) |
-			     (va & 0xffffffu);
+			x->pa = (uint64_t)(l1 & AMV_L1_SUPER_BASE_MASK) |
+				((uint64_t)((l1 >> AMV_L1_SUPER_PA35_32_SHIFT) &
+					    0xfu) << 32) |
+				((uint64_t)((l1 >> AMV_L1_SUPER_PA39_36_SHIFT) &
+					    0xfu) << 36) |
+				(va & 0xffffffu);
 			x->size = AMV_SUPERSECTION_SIZE;
 			x->kind = AMV_MAP_SUPERSECTION;
 		} else {
-			dom = (d >> AMV_L1_DOMAIN_SHIFT) & AMV_L1_DOMAIN_MASK;
-			pa = (d & AMV_L1_SECTION_BASE_MASK) | (va & 0xfffffu);
+			dom = (l1 >> AMV_L1_DOMAIN_SHIFT) & AMV_L1_DOMAIN_MASK;
+			x->pa = (l1 & AMV_L1_SECTION_BASE_MASK) | (va & 0xfffffu);
 			x->size = AMV_SECTION_SIZE;
 			x->kind = AMV_MAP_SECTION;
 		}
+		x->flags = (uint8_t)(((l1 >> 17) & 1u) * AMV_XLAT_NG);
+		d = (l1 >> 16) & 1u; /* S */
 	}
-	cb = (d >> 2) & 3u; /* C:B sit in bits [3:2] at both levels */
-	x->pa = pa;
 	x->domain = (uint8_t)dom;
 	x->ap = (uint8_t)ap;
 
@@ -324,32 +361,26 @@ int amv_walk(const struct amv_regime *r, const struct amv_port *port,
 	field = AMV_DACR_FIELD(r->dacr, dom);
 	if (!(field & 1u))
 		return fault(f, va, access, AMV_FAULT_DOMAIN, level, dom, 0);
-	if (field == AMV_DACR_MANAGER) {
+	if (field == AMV_DACR_MANAGER)
 		perm = AMV_PERM_RWX | (AMV_PERM_RWX << 4);
-	} else {
-		perm = ap_perm[(r->sctlr & AMV_SCTLR_AFE) ? 1 : 0][ap];
-		/* B3.7.2: execution needs read permission and XN (and, at
-		 * PL1, PXN) clear: copy R into X where allowed. */
-		xmask = xn ? 0u : pxn ? ((unsigned int)AMV_PERM_X << 4) : 0x44u;
-		perm |= ((perm & 0x11u) << 2) & xmask;
-	}
-
-	/* Cache maintenance never takes a permission fault (B4.1.52). */
-	if ((access & AMV_ACC_KIND_MASK) != AMV_ACC_CMAINT &&
-	    !((perm >> ((access & AMV_ACC_USER) ? 4 : 0)) &
-	      (1u << (access & AMV_ACC_KIND_MASK))))
+	else
+		perm = ap_perm[(r->sctlr & AMV_SCTLR_AFE) ? 1 : 0][ap]
+			      [xn ? 2 : pxn ? 1 : 0];
+	need = need_perm[access];
+	if ((perm & need) != need)
 		return fault(f, va, access, AMV_FAULT_PERMISSION, level, dom, 0);
 
+	x->level = (uint8_t)level;
 	x->dacr = (uint8_t)field;
 	x->perm_pl1 = (uint8_t)(perm & 7u);
 	x->perm_pl0 = (uint8_t)(perm >> 4);
-	rsvd = decode_attr(r, tex, cb, s, &x->attr);
+	rsvd = decode_attr(r, tex, (x->desc[level - 1] >> 2) & 3u, d, &x->attr);
 	/* B3.5.3: the NS bit is ignored in Non-secure state and without the
 	 * Security Extensions. */
 	if (r->flags & (AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT))
 		ns = (r->flags & AMV_REGIME_NONSECURE) ? 1u : 0u;
-	x->flags = (uint8_t)(ng * AMV_XLAT_NG | ns * AMV_XLAT_NS |
-			     xn * AMV_XLAT_XN | pxn * AMV_XLAT_PXN |
+	x->flags = (uint8_t)(x->flags | ns * AMV_XLAT_NS | xn * AMV_XLAT_XN |
+			     pxn * AMV_XLAT_PXN |
 			     rsvd * AMV_XLAT_ATTR_RESERVED);
 	return AMV_WALK_OK;
 
