@@ -24,6 +24,10 @@
  *
  * Where the architecture makes an encoding UNPREDICTABLE the decoder still
  * reports the instruction it would be and sets AMV_INSN_F_UNPREDICTABLE.
+ * UDF also carries AMV_INSN_F_UNDEFINED. docs/decode.md lists the field
+ * conventions of every class and the PL0 policy behind the PRIVILEGED and
+ * SENSITIVE flags (CDP, LDC, STC and the "2" forms to CP14/CP15 count as
+ * privileged too).
  */
 #ifndef AMV_DECODE_H
 #define AMV_DECODE_H
@@ -104,12 +108,16 @@ enum amv_insn_class {
 	AMV_INSN_CLREX,         /**< CLREX. */
 	/* coprocessors (A5.6, A8.8) */
 	AMV_INSN_MCR,           /**< MCR/MCR2: cp, opc1, rt, crn, crm, opc2. */
-	AMV_INSN_MRC,           /**< MRC/MRC2 (rt = 15: APSR_nzcv). */
+	AMV_INSN_MRC,           /**< MRC/MRC2 (rt = 15 names APSR_nzcv, not
+				     PC: no AMV_INSN_F_USES_PC). */
 	AMV_INSN_MCRR,          /**< MCRR/MCRR2: cp, opc1, rt, rt2, crm. */
 	AMV_INSN_MRRC,          /**< MRRC/MRRC2. */
-	AMV_INSN_CDP,           /**< CDP/CDP2. */
-	AMV_INSN_LDC,           /**< LDC/LDC2: cp, crd in crn, rn, imm. */
-	AMV_INSN_STC,           /**< STC/STC2. */
+	AMV_INSN_CDP,           /**< CDP/CDP2: cp, opc1, crd, crn, crm, opc2. */
+	AMV_INSN_LDC,           /**< LDC/LDC2: cp, crd, rn, imm; opc1 = D
+				     (the long form); P/U/W as flags; the
+				     unindexed form (P = 0, W = 0) puts its
+				     option in imm. */
+	AMV_INSN_STC,           /**< STC/STC2, as LDC. */
 	AMV_INSN_VMRS,          /**< VMRS Rt, \<spec_reg\>: crn = register. */
 	AMV_INSN_VMSR,          /**< VMSR \<spec_reg\>, Rt: crn = register. */
 	AMV_INSN_VFP,           /**< Other VFP (CP10/CP11) instructions. */
@@ -218,11 +226,13 @@ struct amv_insn {
 	uint8_t rt;        /**< Transfer register (loads, stores, MCR...). */
 	uint8_t rt2;       /**< Second transfer register (dual, MCRR...). */
 	uint8_t shift_type; /**< AMV_SHIFT_* applied to Rm. */
-	uint8_t shift_imm; /**< Shift amount (immediate shifts). */
+	uint8_t shift_imm; /**< Shift amount of an immediate shift, as
+				executed: LSR/ASR #32 is 32, RRX is 1. */
 	uint8_t size;      /**< Bytes per register transferred: 1, 2, 4, 8. */
 	uint8_t cp;        /**< Coprocessor number. */
 	uint8_t opc1;      /**< Coprocessor opc1 (MCRR/MRRC: opc). */
-	uint8_t crn;       /**< CRn (LDC/STC: CRd; VMRS/VMSR: reg). */
+	uint8_t crn;       /**< CRn (VMRS/VMSR: the special register). */
+	uint8_t crd;       /**< CRd of CDP, LDC, STC. */
 	uint8_t crm;       /**< CRm. */
 	uint8_t opc2;      /**< opc2. */
 	uint8_t psr_mask;  /**< MSR fields (AMV_PSR_*), CPS AIF bits. */
