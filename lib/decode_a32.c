@@ -653,9 +653,390 @@ static uint32_t r_vmrs(uint32_t w)
 	return vfp_sysreg(w) | unp_if(RD(w) == 15u && RN(w) != 1u);
 }
 
+/* MVFR0 and MVFR1 are read-only: VMSR to them is UNPREDICTABLE. */
 static uint32_t r_vmsr(uint32_t w)
 {
-	return vfp_sysreg(w) | unp_if(RD(w) == 15u);
+	return vfp_sysreg(w) | unp_if(RD(w) == 15u || (RN(w) & 0xeu) == 6u);
+}
+
+/* ---- floating-point and Advanced SIMD (A7, and the A8.8 decode of each
+ * instruction). A refine function that returns AMV_INSN_F_UNDEFINED turns
+ * the row's instruction into an UNDEFINED encoding ("if ... then
+ * UNDEFINED" in its decode pseudocode); see row_flags(). ---- */
+
+#define UNDEF AMV_INSN_F_UNDEFINED
+
+static uint32_t undef_if(bool c)
+{
+	return c ? UNDEF : 0u;
+}
+
+/* Advanced SIMD element size fields. */
+#define SIZE20(w) (((w) >> 20) & 3u) /* A7.4.1-A7.4.3: bits [21:20] */
+#define SIZE18(w) (((w) >> 18) & 3u) /* A7.4.5: bits [19:18] */
+#define SIZE6(w) (((w) >> 6) & 3u)   /* A7.7 multiple, all lanes */
+#define VD(w) ((BIT(w, 22) << 4) | RD(w)) /* D:Vd */
+
+/* A7.4.1 A = 0xxx: size = 11 is UNDEFINED except for VQADD, VQSUB
+ * (B = 1), the register shifts (A = 010x) and the logical operations
+ * (A = 0001, B = 1, where the field is the opcode). */
+static uint32_t r_n3_0xxx(uint32_t w)
+{
+	uint32_t a = RS(w);
+	bool any_size = (a & 0xeu) == 4u || (BIT(w, 4) && a <= 2u);
+
+	return undef_if(SIZE20(w) == 3u && !any_size);
+}
+
+/* A7.4.1 A = 100x: VADD/VSUB (integer) take every size; VTST, VCEQ,
+ * VMLA, VMLS, VMUL not size = 11; VMUL (polynomial, U = 1) only
+ * size = 00. */
+static uint32_t r_n3_100x(uint32_t w)
+{
+	uint32_t size = SIZE20(w);
+
+	if ((w & 0xf10u) == 0x800u)
+		return 0;
+	return undef_if(size == 3u ||
+			((w & 0x01000f10u) == 0x01000910u && size != 0u));
+}
+
+/* VPMAX/VPMIN, VPADD (integer): size = 11 is UNDEFINED. */
+static uint32_t r_n3_size3(uint32_t w)
+{
+	return undef_if(SIZE20(w) == 3u);
+}
+
+/* VQDMULH, VQRDMULH (A7.4.1); VQDMLAL, VQDMLSL, VQDMULL (A7.4.2):
+ * size = 00 or 11 is UNDEFINED. */
+static uint32_t r_n_size03(uint32_t w)
+{
+	return undef_if(SIZE20(w) == 0u || SIZE20(w) == 3u);
+}
+
+/* A7.4.1 floating-point forms (A = 1100 .. 1111, the fp rows): sz = 1
+ * (bit 20) is UNDEFINED. */
+static uint32_t r_n3_fp(uint32_t w)
+{
+	return undef_if(BIT(w, 20));
+}
+
+/* A7.4.2 VMULL (polynomial): U = 1 or size != 00 is UNDEFINED. */
+static uint32_t r_vmull_p(uint32_t w)
+{
+	return undef_if(BIT(w, 24) || SIZE20(w) != 0u);
+}
+
+/* A7.4.3 VMLA/VMLS/VMUL (by scalar): F = 1 with size = 01 is UNDEFINED
+ * (size = 00 is an UNDEFINED row before). */
+static uint32_t r_nscalar_f(uint32_t w)
+{
+	return undef_if(BIT(w, 8) && SIZE20(w) == 1u);
+}
+
+/* A7.4.4 VQSHL, VQSHLU (immediate): U = 0 with op = 0 is UNDEFINED. */
+static uint32_t r_vqshlu(uint32_t w)
+{
+	return undef_if(!BIT(w, 24) && !BIT(w, 8));
+}
+
+/* A7.4.4 VCVT (between floating-point and fixed-point, Advanced SIMD):
+ * imm6 = 0xxxxx is UNDEFINED. */
+static uint32_t r_vcvt_fixed_n(uint32_t w)
+{
+	return undef_if(!BIT(w, 21));
+}
+
+/* A7.4.5 VREV16/32/64: op + size >= 3 is UNDEFINED (op = bits [8:7]). */
+static uint32_t r_vrev(uint32_t w)
+{
+	return undef_if(((w >> 7) & 3u) + SIZE18(w) >= 3u);
+}
+
+/* A7.4.5 size = 11 UNDEFINED: VPADDL, VMOVN, VQMOVN, VQMOVUN, VSHLL. */
+static uint32_t r_n2_size3(uint32_t w)
+{
+	return undef_if(SIZE18(w) == 3u);
+}
+
+/* A7.4.5 A = 00, B = 1xxxx: VCNT, VMVN (B = 1010x, 1011x) only
+ * size = 00; VCLS, VCLZ, VPADAL, VQABS, VQNEG not size = 11. */
+static uint32_t r_n2_00_1x(uint32_t w)
+{
+	uint32_t op = (w >> 7) & 7u;
+
+	return undef_if(op == 2u || op == 3u ? SIZE18(w) != 0u
+					     : SIZE18(w) == 3u);
+}
+
+/* A7.4.5 A = 01 (compare with zero, VABS, VNEG): size = 11, or F = 1 with
+ * size != 10, is UNDEFINED. */
+static uint32_t r_n2_01(uint32_t w)
+{
+	return undef_if(SIZE18(w) == 3u || (BIT(w, 10) && SIZE18(w) != 2u));
+}
+
+/* A7.4.5 VSWP (size != 00), VTRN (size = 11), VUZP/VZIP (size = 11, or
+ * Q = 0 with size = 10) are UNDEFINED. */
+static uint32_t r_vswp_vzip(uint32_t w)
+{
+	uint32_t op = (w >> 7) & 3u, size = SIZE18(w);
+
+	if (op == 0u)
+		return undef_if(size != 0u);
+	return undef_if(size == 3u || (op >= 2u && !BIT(w, 6) && size == 2u));
+}
+
+/* A7.4.5 VCVT (between half and single): size != 01 is UNDEFINED. */
+static uint32_t r_vcvt_hs(uint32_t w)
+{
+	return undef_if(SIZE18(w) != 1u);
+}
+
+/* A7.4.5 A = 11: VRECPE, VRSQRTE, VCVT (fp <-> integer): size != 10 is
+ * UNDEFINED. */
+static uint32_t r_n2_11(uint32_t w)
+{
+	return undef_if(SIZE18(w) != 2u);
+}
+
+/* A8.8 VTBL, VTBX: n + length > 32 is UNPREDICTABLE. */
+static uint32_t r_vtbl(uint32_t w)
+{
+	uint32_t n = (BIT(w, 7) << 4) | RN(w);
+
+	return unp_if(n + ((w >> 8) & 3u) + 1u > 32u);
+}
+
+/* A8.8 VDUP (scalar): imm4 = x000 is UNDEFINED, and Q = 1 with an odd
+ * Vd. */
+static uint32_t r_vdup_scalar(uint32_t w)
+{
+	return undef_if((RN(w) & 7u) == 0u || (BIT(w, 6) && BIT(w, 12)));
+}
+
+/* A7.7 element and structure load/store: Rn = PC is UNPREDICTABLE. */
+static uint32_t nls_unp(uint32_t w, uint32_t last)
+{
+	return unp_if(RN(w) == 15u || last > 31u);
+}
+
+/* A7.7 multiple structures, type = bits [11:8], align = bits [5:4]:
+ * A8.8 VLD1/VST1 (0111, 1010, 0110, 0010: 1-4 registers), VLD2/VST2
+ * (1000, 1001: one register each, spacing 1 or 2; 0011: two each),
+ * VLD3/VST3 (0100, 0101), VLD4/VST4 (0000, 0001). */
+static uint32_t r_nls_multi(uint32_t w)
+{
+	uint32_t type = RS(w), size = SIZE6(w), align = (w >> 4) & 3u;
+	uint32_t d = VD(w), last;
+
+	switch (type) {
+	case 0x7u: /* VLD1, one register */
+	case 0x6u: /* three */
+		if (align & 2u)
+			return UNDEF;
+		last = d + (type == 7u ? 0u : 2u);
+		break;
+	case 0xau: /* two */
+		if (align == 3u)
+			return UNDEF;
+		last = d + 1u;
+		break;
+	case 0x2u: /* four */
+		last = d + 3u;
+		break;
+	case 0x8u: /* VLD2, spacing 1 / 2 */
+	case 0x9u:
+		if (size == 3u || align == 3u)
+			return UNDEF;
+		last = d + (type == 8u ? 1u : 2u);
+		break;
+	case 0x3u: /* VLD2, two registers each */
+		if (size == 3u)
+			return UNDEF;
+		last = d + 3u;
+		break;
+	case 0x4u: /* VLD3 */
+	case 0x5u:
+		if (size == 3u || (align & 2u))
+			return UNDEF;
+		last = d + (type == 4u ? 2u : 4u);
+		break;
+	default: /* 0x0, 0x1: VLD4 */
+		if (size == 3u)
+			return UNDEF;
+		last = d + (type == 0u ? 3u : 6u);
+		break;
+	}
+	return nls_unp(w, last);
+}
+
+/* A7.7 single element to one lane: size = bits [11:10] (not 11),
+ * VLD<n> with n - 1 = bits [9:8], index_align = bits [7:4]; A8.8 VLD1-4
+ * (single element to one lane) and VST1-4. */
+static uint32_t r_nls_lane(uint32_t w)
+{
+	uint32_t size = (w >> 10) & 3u, n = (w >> 8) & 3u;
+	uint32_t ia = (w >> 4) & 0xfu, inc = 1u;
+	bool undef;
+
+	if (size == 1u)
+		inc = (ia & 2u) ? 2u : 1u;
+	else if (size == 2u)
+		inc = (ia & 4u) ? 2u : 1u;
+	switch (n) {
+	case 0u: /* VLD1: the alignment bits are one of 0, 11 (32-bit) */
+		undef = size == 0u ? (ia & 1u) != 0u
+		      : size == 1u ? (ia & 2u) != 0u
+				   : (ia & 4u) != 0u || ((ia & 3u) != 0u &&
+							(ia & 3u) != 3u);
+		break;
+	case 1u: /* VLD2 */
+		undef = size == 2u && (ia & 2u) != 0u;
+		break;
+	case 2u: /* VLD3: no alignment */
+		undef = size == 2u ? (ia & 3u) != 0u : (ia & 1u) != 0u;
+		break;
+	default: /* VLD4 */
+		undef = size == 2u && (ia & 3u) == 3u;
+		break;
+	}
+	if (undef)
+		return UNDEF;
+	return nls_unp(w, VD(w) + n * inc);
+}
+
+/* A7.7 single element to all lanes (L = 1, bits [11:10] = 11): A8.8
+ * VLD1-4 (single element to all lanes); T = bit 5, a = bit 4. */
+static uint32_t r_nls_all(uint32_t w)
+{
+	uint32_t size = SIZE6(w), n = (w >> 8) & 3u, t = BIT(w, 5);
+	uint32_t a = BIT(w, 4), last;
+
+	switch (n) {
+	case 0u: /* VLD1: T = number of registers - 1 */
+		if (size == 3u || (size == 0u && a != 0u))
+			return UNDEF;
+		last = VD(w) + t;
+		break;
+	case 1u:
+		if (size == 3u)
+			return UNDEF;
+		last = VD(w) + t + 1u;
+		break;
+	case 2u:
+		if (size == 3u || a != 0u)
+			return UNDEF;
+		last = VD(w) + 2u * (t + 1u);
+		break;
+	default:
+		if (size == 3u && a == 0u)
+			return UNDEF;
+		last = VD(w) + 3u * (t + 1u);
+		break;
+	}
+	return nls_unp(w, last);
+}
+
+/* A8.8 VLDM, VSTM (and VPUSH/VPOP): imm8 = 0, more than 16 doubleword
+ * registers, past the last register, or Rn = PC with writeback are
+ * UNPREDICTABLE. Doubleword forms (bit 8 = 1) with odd imm8 are
+ * FLDMX/FSTMX. */
+static uint32_t r_vldm(uint32_t w)
+{
+	uint32_t imm8 = w & 0xffu, regs, d;
+
+	if (BIT(w, 8)) {
+		regs = imm8 >> 1;
+		d = VD(w);
+		if (regs > 16u)
+			return UNP;
+	} else {
+		regs = imm8;
+		d = (RD(w) << 1) | BIT(w, 22);
+	}
+	return unp_if(regs == 0u || d + regs > 32u ||
+		      (RN(w) == 15u && BIT(w, 21)));
+}
+
+/* A8.8 VMOV (between two ARM core registers and two single-precision
+ * registers / a doubleword register): Rt or Rt2 = PC, Rt = Rt2 for the
+ * transfers to core registers, Sm = S31 for the single form. */
+static uint32_t r_vmov64(uint32_t w)
+{
+	uint32_t t = RD(w), t2 = RN(w);
+
+	return unp_if(t == 15u || t2 == 15u || (BIT(w, 20) && t == t2) ||
+		      (!BIT(w, 8) && (w & 0x2fu) == 0x2fu));
+}
+
+/* A8.8 VMOV (immediate, floating-point): bits 7 and 5 are (0). */
+static uint32_t r_vmov_imm(uint32_t w)
+{
+	return unp_if(SBZ(w, 0xa0u));
+}
+
+/* A8.8 VCVTB, VCVTT: bit 8 is (0) in ARMv7 (ARMv8 uses it for the
+ * double-precision forms). */
+static uint32_t r_vcvtb(uint32_t w)
+{
+	return unp_if(BIT(w, 8));
+}
+
+/* A8.8 VCMP{E}: with #0.0 (opc2 = 0101) bits 5 and [3:0] are (0). */
+static uint32_t r_vcmp(uint32_t w)
+{
+	return unp_if(BIT(w, 16) && SBZ(w, 0x2fu));
+}
+
+/* A8.8 VCVT (between floating-point and fixed-point, floating-point):
+ * opc2 = 1x1x; frac_bits = size - imm4:i < 0 is UNPREDICTABLE (size =
+ * 16 for sx = 0, 32 for sx = 1). The other opc2 values of the rows are
+ * VCVT (floating-point to integer). */
+static uint32_t r_vcvt_fixed(uint32_t w)
+{
+	uint32_t imm = ((w & 0xfu) << 1) | BIT(w, 5);
+
+	return unp_if(BIT(w, 17) && !BIT(w, 7) && imm > 16u);
+}
+
+/* A8.8 VMOV (between ARM core register and single-precision register):
+ * Rt = PC, bits [6:5], [3:0] are (0). */
+static uint32_t r_vmov_s(uint32_t w)
+{
+	return unp_if(RD(w) == 15u || SBZ(w, 0x6fu));
+}
+
+/* A8.8 VMOV (ARM core register to scalar): opc1:opc2 = 0x10 is
+ * UNDEFINED; Rt = PC, bits [3:0] (0). */
+static uint32_t r_vmov_to_scalar(uint32_t w)
+{
+	uint32_t opc = ((w >> 19) & 0xcu) | ((w >> 5) & 3u);
+
+	if ((opc & 0xbu) == 0x2u)
+		return UNDEF;
+	return unp_if(RD(w) == 15u || SBZ(w, 0xfu));
+}
+
+/* A8.8 VDUP (ARM core register): B:E = 11 and Q = 1 with an odd Vd are
+ * UNDEFINED; Rt = PC, bits [3:0] (0). */
+static uint32_t r_vdup_core(uint32_t w)
+{
+	if ((BIT(w, 22) && BIT(w, 5)) || (BIT(w, 21) && BIT(w, 16)))
+		return UNDEF;
+	return unp_if(RD(w) == 15u || SBZ(w, 0xfu));
+}
+
+/* A8.8 VMOV (scalar to ARM core register): U:opc1:opc2 = 10x00 or x0x10
+ * is UNDEFINED; Rt = PC, bits [3:0] (0). */
+static uint32_t r_vmov_from_scalar(uint32_t w)
+{
+	uint32_t opc = (BIT(w, 23) << 4) | ((w >> 19) & 0xcu) |
+		       ((w >> 5) & 3u);
+
+	if ((opc & 0x1bu) == 0x10u || (opc & 0xbu) == 0x2u)
+		return UNDEF;
+	return unp_if(RD(w) == 15u || SBZ(w, 0xfu));
 }
 
 /* ------------------------------------------------------------ the table */
@@ -696,13 +1077,28 @@ static const struct row *find_row(uint32_t w)
 	}
 }
 
-static uint32_t row_flags(const struct row *r, uint32_t w)
-{
-	uint32_t f = r->flags;
+/* What a refine function's AMV_INSN_F_UNDEFINED turns a row into. */
+static const struct row undefined_row = {
+	0, 0, AMV_INSN_F_UNDEFINED, (uint8_t)AMV_INSN_UNDEFINED, 0,
+	(uint8_t)L_NONE, NULL};
 
-	if (r->refine != NULL)
-		f |= r->refine(w);
-	return f;
+/* The flags of @p w under row *@p rp. A refine result with
+ * AMV_INSN_F_UNDEFINED (an "if ... then UNDEFINED" of the instruction's
+ * decode pseudocode, A7/A8.8) replaces the row by undefined_row: class
+ * UNDEFINED, no operands, and only the refine function's flags. */
+static uint32_t row_flags(const struct row **rp, uint32_t w)
+{
+	const struct row *r = *rp;
+	uint32_t f;
+
+	if (r->refine == NULL)
+		return r->flags;
+	f = r->refine(w);
+	if (f & AMV_INSN_F_UNDEFINED) {
+		*rp = &undefined_row;
+		return f;
+	}
+	return r->flags | f;
 }
 
 int amv_decode_class(enum amv_isa isa, uint32_t word, uint32_t *flags)
@@ -713,7 +1109,7 @@ int amv_decode_class(enum amv_isa isa, uint32_t word, uint32_t *flags)
 	if (isa != AMV_ISA_A32)
 		return isa == AMV_ISA_T32 ? -AMV_ENOTSUP : -AMV_EINVAL;
 	r = find_row(word);
-	f = row_flags(r, word);
+	f = row_flags(&r, word);
 	if (flags != NULL)
 		*flags = f & CLASS_FLAGS;
 	return r->cls;
@@ -1140,8 +1536,9 @@ int amv_decode(enum amv_isa isa, uint32_t word, struct amv_insn *out)
 	out->isa = (uint8_t)isa;
 	out->cond = (uint8_t)(word >> 28);
 	r = find_row(word);
+	out->flags = row_flags(&r, word);
 	out->cls = r->cls;
-	out->flags = row_flags(r, word) | operands(r, word, out);
+	out->flags |= operands(r, word, out);
 	out->flags |= pc_flags(out);
 	if (out->cond == 0xfu)
 		out->flags |= AMV_INSN_F_UNCOND;

@@ -16,7 +16,9 @@
  *  - layout: how amv_decode() extracts operands (L_*, lib/decode_a32.c);
  *  - refine: function adding the flags that depend on operand values
  *    (UNPREDICTABLE conditions, privilege of a coprocessor register, ...)
- *    or 0.
+ *    or 0. The VFP and NEON rows' refine functions also return
+ *    AMV_INSN_F_UNDEFINED alone for the UNDEFINED conditions of their
+ *    instructions' decode pseudocode: the word is then class UNDEFINED.
  *
  * Users: lib/decode_a32.c (the table), tests/decode_index/gen_a32_index.c
  * (generates lib/decode_a32_index.h from mask/value), tests/unit/test_decode.c
@@ -246,35 +248,36 @@ CPROWS(0x0f100010u, 0x0e100010u, MRC, 0, L_MCR, r_mrc)
 #undef CPROWS
 /* coproc = 101x: A7.6 extension register load/store, P:U:W = 010, 011,
  * 1x0, 101 (VSTM/VLDM/VSTR/VLDR/VPUSH/VPOP) */
-ROW(0x0f800e00u, 0x0c800a00u, VFP, 0, 0, L_VFP, 0)
+ROW(0x0f800e00u, 0x0c800a00u, VFP, 0, 0, L_VFP, r_vldm)
 ROW(0x0f200e00u, 0x0d000a00u, VFP, 0, 0, L_VFP, 0)
-ROW(0x0fa00e00u, 0x0d200a00u, VFP, 0, 0, L_VFP, 0)
+ROW(0x0fa00e00u, 0x0d200a00u, VFP, 0, 0, L_VFP, r_vldm)
 /* A7.9 64-bit transfers between ARM core and extension registers (VMOV):
  * op1 = 00010x, bits [7:4] = 00x1 */
-ROW(0x0fe00ed0u, 0x0c400a10u, VFP, 0, 0, L_VFP, 0)
+ROW(0x0fe00ed0u, 0x0c400a10u, VFP, 0, 0, L_VFP, r_vmov64)
 /* A7.5 Floating-point data-processing: op1 = 10xxxx, op = 0; opc1 =
  * bits [23,21:20], opc2 = bits [19:16], opc3 = bits [7:6] */
 ROW(0x0f800e10u, 0x0e000a00u, VFP, 0, 0, L_VFP, 0)   /* opc1 0x00..0x11 */
 ROW(0x0fb00e50u, 0x0e800a00u, VFP, 0, 0, L_VFP, 0)   /* VDIV */
 ROW(0x0fb00e10u, 0x0e900a00u, VFP, 0, 0, L_VFP, 0)   /* VFNMA, VFNMS */
 ROW(0x0fb00e10u, 0x0ea00a00u, VFP, 0, 0, L_VFP, 0)   /* VFMA, VFMS */
-ROW(0x0fb00e50u, 0x0eb00a00u, VFP, 0, 0, L_VFP, 0)   /* VMOV (immediate) */
+ROW(0x0fb00e50u, 0x0eb00a00u, VFP, 0, 0, L_VFP, r_vmov_imm) /* VMOV (imm) */
 ROW(0x0fbf0e50u, 0x0eb00a40u, VFP, 0, 0, L_VFP, 0)   /* VMOV (reg), VABS */
 ROW(0x0fbf0e50u, 0x0eb10a40u, VFP, 0, 0, L_VFP, 0)   /* VNEG, VSQRT */
-ROW(0x0fbe0e50u, 0x0eb20a40u, VFP, 0, 0, L_VFP, 0)   /* VCVTB, VCVTT */
-ROW(0x0fbe0e50u, 0x0eb40a40u, VFP, 0, 0, L_VFP, 0)   /* VCMP{E} */
+ROW(0x0fbe0e50u, 0x0eb20a40u, VFP, 0, 0, L_VFP, r_vcvtb) /* VCVTB, VCVTT */
+ROW(0x0fbe0e50u, 0x0eb40a40u, VFP, 0, 0, L_VFP, r_vcmp)   /* VCMP{E} */
 ROW(0x0fbf0ed0u, 0x0eb70ac0u, VFP, 0, 0, L_VFP, 0)   /* VCVT (double, single) */
 ROW(0x0fbf0e50u, 0x0eb80a40u, VFP, 0, 0, L_VFP, 0)   /* VCVT (to fp from int) */
-ROW(0x0fbe0e50u, 0x0eba0a40u, VFP, 0, 0, L_VFP, 0)   /* VCVT (fixed) */
-ROW(0x0fbc0e50u, 0x0ebc0a40u, VFP, 0, 0, L_VFP, 0)   /* VCVT{R} to int, fixed */
+ROW(0x0fbe0e50u, 0x0eba0a40u, VFP, 0, 0, L_VFP, r_vcvt_fixed) /* VCVT (fixed) */
+ROW(0x0fbc0e50u, 0x0ebc0a40u, VFP, 0, 0, L_VFP, r_vcvt_fixed) /* to int, fixed */
 /* A7.8 8, 16, and 32-bit transfers between ARM core and extension registers:
  * op1 = 10xxxx, op = 1; L = bit 20, C = bit 8, A = bits [23:21] */
-ROW(0x0fe00f10u, 0x0e000a10u, VFP, 0, 0, L_VFP, 0)   /* VMOV core <-> single */
+ROW(0x0fe00f10u, 0x0e000a10u, VFP, 0, 0, L_VFP, r_vmov_s) /* core <-> single */
 ROW(0x0ff00f10u, 0x0ee00a10u, VMSR, 0, 0, L_VMRS, r_vmsr)
 ROW(0x0ff00f10u, 0x0ef00a10u, VMRS, 0, 0, L_VMRS, r_vmrs)
-ROW(0x0f900f10u, 0x0e000b10u, VFP, 0, 0, L_VFP, 0)   /* VMOV core -> scalar */
-ROW(0x0f900f50u, 0x0e800b10u, NEON, 0, 0, L_VFP, 0)  /* VDUP (core register) */
-ROW(0x0f100f10u, 0x0e100b10u, VFP, 0, 0, L_VFP, 0)   /* VMOV scalar -> core */
+/* VMOV core -> scalar, VDUP (core register), VMOV scalar -> core */
+ROW(0x0f900f10u, 0x0e000b10u, VFP, 0, 0, L_VFP, r_vmov_to_scalar)
+ROW(0x0f900f50u, 0x0e800b10u, NEON, 0, 0, L_VFP, r_vdup_core)
+ROW(0x0f100f10u, 0x0e100b10u, VFP, 0, 0, L_VFP, r_vmov_from_scalar)
 /* the rest of the coproc = 101x space is unallocated (no row: UNDEFINED) */
 
 /* ------------------------------------------------------------------------
@@ -284,12 +287,13 @@ ROW(0x0f100f10u, 0x0e100b10u, VFP, 0, 0, L_VFP, 0)   /* VMOV scalar -> core */
 ROW(0xfff10020u, 0xf1000000u, CPS, 0, FL_SENS, L_CPS, r_cps)
 ROW(0xfff100f0u, 0xf1010000u, SETEND, 0, 0, L_SETEND, r_setend)
 /* A7.4 Advanced SIMD data-processing: 1111 001U, A = bits [23:19],
- * B = bits [11:8], C = bits [7:4]; the allocated entries of its sub-tables
- * (instruction-level UNDEFINED conditions on size, Q and register numbers
- * are not checked). */
+ * B = bits [11:8], C = bits [7:4]; the allocated entries of its sub-tables.
+ * Instruction-level UNDEFINED conditions: register alignment as NU rows,
+ * size/type fields in the NR rows' refine functions (lib/decode_a32.c). */
 /* A7.4.1 Three registers of the same length: A = 0xxxx; sub-table A =
  * bits [11:8], B = bit 4, U, C = bits [21:20] */
 #define ND(m, v) ROW((m), (v), NEON, 0, 0, L_NONE, 0)
+#define NR(m, v, r) ROW((m), (v), NEON, 0, 0, L_NONE, r)
 #define NU(m, v) ROW((m), (v), UNDEFINED, 0, FL_UNDEF, L_NONE, 0)
 /* every A7.4.1 instruction: Q = 1 with an odd Vd, Vn or Vm is UNDEFINED;
  * the pairwise ones (VPADD, VPMAX, VPMIN) are doubleword only */
@@ -300,20 +304,20 @@ NU(0xfe800f40u, 0xf2000a40u)   /* VPMAX/VPMIN (integer), Q = 1 */
 NU(0xff800f50u, 0xf2000b50u)   /* VPADD (integer), Q = 1 */
 NU(0xffa00f50u, 0xf3000d40u)   /* VPADD (fp), Q = 1 */
 NU(0xff800f50u, 0xf3000f40u)   /* VPMAX/VPMIN (fp), Q = 1 */
-ND(0xfe800800u, 0xf2000000u)   /* 0xxx: VHADD .. VABA */
-ND(0xfe800e00u, 0xf2000800u)   /* 100x: VADD/VSUB/VTST/VCEQ, VMLA/VMLS/VMUL */
-ND(0xfe800f00u, 0xf2000a00u)   /* 1010: VPMAX/VPMIN */
-ND(0xfe800f10u, 0xf2000b00u)   /* 1011 B=0: VQDMULH, VQRDMULH */
-ND(0xff800f10u, 0xf2000b10u)   /* 1011 B=1 U=0: VPADD */
-ND(0xff800f10u, 0xf2000c10u)   /* 1100 B=1 U=0: VFMA, VFMS */
-ND(0xfe800f10u, 0xf2000d00u)   /* 1101 B=0: VADD/VSUB/VPADD/VABD (fp) */
-ND(0xff800f10u, 0xf2000d10u)   /* 1101 B=1 U=0: VMLA/VMLS (fp) */
-ND(0xffa00f10u, 0xf3000d10u)   /* 1101 B=1 U=1 C=0x: VMUL (fp) */
-ND(0xfea00f10u, 0xf2000e00u)   /* 1110 B=0 C=0x: VCEQ, VCGE (fp) */
-ND(0xffa00f10u, 0xf3200e00u)   /* 1110 B=0 U=1 C=1x: VCGT (fp) */
-ND(0xff800f10u, 0xf3000e10u)   /* 1110 B=1 U=1: VACGE, VACGT */
-ND(0xfe800f10u, 0xf2000f00u)   /* 1111 B=0: VMAX/VMIN, VPMAX/VPMIN (fp) */
-ND(0xff800f10u, 0xf2000f10u)   /* 1111 B=1 U=0: VRECPS, VRSQRTS */
+NR(0xfe800800u, 0xf2000000u, r_n3_0xxx) /* 0xxx: VHADD .. VABA */
+NR(0xfe800e00u, 0xf2000800u, r_n3_100x) /* 100x: VADD..VCEQ, VMLA..VMUL */
+NR(0xfe800f00u, 0xf2000a00u, r_n3_size3) /* 1010: VPMAX/VPMIN */
+NR(0xfe800f10u, 0xf2000b00u, r_n_size03) /* 1011 B=0: VQDMULH, VQRDMULH */
+NR(0xff800f10u, 0xf2000b10u, r_n3_size3) /* 1011 B=1 U=0: VPADD */
+NR(0xff800f10u, 0xf2000c10u, r_n3_fp) /* 1100 B=1 U=0: VFMA, VFMS */
+NR(0xfe800f10u, 0xf2000d00u, r_n3_fp) /* 1101 B=0: VADD/VSUB/VPADD/VABD (fp) */
+NR(0xff800f10u, 0xf2000d10u, r_n3_fp) /* 1101 B=1 U=0: VMLA/VMLS (fp) */
+NR(0xffa00f10u, 0xf3000d10u, r_n3_fp) /* 1101 B=1 U=1 C=0x: VMUL (fp) */
+NR(0xfea00f10u, 0xf2000e00u, r_n3_fp) /* 1110 B=0 C=0x: VCEQ, VCGE (fp) */
+NR(0xffa00f10u, 0xf3200e00u, r_n3_fp) /* 1110 B=0 U=1 C=1x: VCGT (fp) */
+NR(0xff800f10u, 0xf3000e10u, r_n3_fp) /* 1110 B=1 U=1: VACGE, VACGT */
+NR(0xfe800f10u, 0xf2000f00u, r_n3_fp) /* 1111 B=0: V{P}MAX/V{P}MIN (fp) */
+NR(0xff800f10u, 0xf2000f10u, r_n3_fp) /* 1111 B=1 U=0: VRECPS, VRSQRTS */
 /* A7.4.6 One register and a modified immediate: A = 1x000, C = 0xx1;
  * cmode = bits [11:8], op = bit 5; op = 1 with cmode = 1111 is UNDEFINED */
 NU(0xfeb810d0u, 0xf2801050u)   /* Q = 1, Vd<0> = 1 */
@@ -334,12 +338,12 @@ NU(0xfe800e51u, 0xf2800e51u)   /* 111x, Q = 1, Vm<0> = 1 */
 ND(0xfe800c10u, 0xf2800010u)   /* 00xx: VSHR, VSRA, VRSHR, VRSRA */
 ND(0xff800f10u, 0xf3800410u)   /* 0100 U=1: VSRI */
 ND(0xfe800f10u, 0xf2800510u)   /* 0101: VSHL, VSLI */
-ND(0xfe800e10u, 0xf2800610u)   /* 011x: VQSHL, VQSHLU */
+NR(0xfe800e10u, 0xf2800610u, r_vqshlu) /* 011x: VQSHL, VQSHLU */
 NU(0xfe800e11u, 0xf2800811u)   /* 100x: narrowing, Vm<0> = 1 */
 NU(0xfe801f10u, 0xf2801a10u)   /* 1010: VSHLL/VMOVL, Vd<0> = 1 */
 ND(0xfe800e90u, 0xf2800810u)   /* 100x L=0: V{Q}{R}SHR{U}N */
 ND(0xfe800fd0u, 0xf2800a10u)   /* 1010 L=0 B=0: VSHLL, VMOVL */
-ND(0xfe800e90u, 0xf2800e10u)   /* 111x L=0: VCVT (fixed) */
+NR(0xfe800e90u, 0xf2800e10u, r_vcvt_fixed_n) /* 111x L=0: VCVT (fixed) */
 /* A = 1x11x (bits [21:20] = 11), C = xxx0: VEXT, A7.4.5 two registers
  * miscellaneous (sub-table A = bits [17:16], B = bits [10:6]), VTBL/VTBX,
  * VDUP (scalar). Listed before the A = 1x0xx/1x10x rows below, which then
@@ -361,20 +365,20 @@ NU(0xffb30f11u, 0xf3b20201u)   /* 10, 010xx VMOVN..: Vm<0> = 1 */
 NU(0xffb31fd0u, 0xf3b21300u)   /* 10, 01100 VSHLL: Vd<0> = 1 */
 NU(0xffb30fd1u, 0xf3b20601u)   /* 10, 11000 VCVT f16.f32: Vm<0> = 1 */
 NU(0xffb31fd0u, 0xf3b21700u)   /* 10, 11100 VCVT f32.f16: Vd<0> = 1 */
-ND(0xffb30f10u, 0xf3b00000u)   /* 00, 0000x 0001x: VREV64, VREV32 */
-ND(0xffb30f90u, 0xf3b00100u)   /* 00, 0010x: VREV16 */
-ND(0xffb30f10u, 0xf3b00200u)   /* 00, 010xx: VPADDL */
-ND(0xffb30c10u, 0xf3b00400u)   /* 00, 1xxxx: VCLS .. VQNEG, VPADAL */
-ND(0xffb30a10u, 0xf3b10000u)   /* 01, x0xxx: VCGT/VCGE/VCEQ/VCLE #0 */
-ND(0xffb30b90u, 0xf3b10200u)   /* 01, x100x: VCLT #0 */
-ND(0xffb30b10u, 0xf3b10300u)   /* 01, x11xx: VABS, VNEG */
-ND(0xffb30e10u, 0xf3b20000u)   /* 10, 00xxx: VSWP, VTRN, VUZP, VZIP */
-ND(0xffb30f10u, 0xf3b20200u)   /* 10, 010xx: VMOVN, VQMOVUN, VQMOVN */
-ND(0xffb30fd0u, 0xf3b20300u)   /* 10, 01100: VSHLL (maximum shift) */
-ND(0xffb30ed0u, 0xf3b20600u)   /* 10, 11x00: VCVT (half <-> single) */
-ND(0xffb30c10u, 0xf3b30400u)   /* 11, 1xxxx: VRECPE, VRSQRTE, VCVT */
-ND(0xffb00c10u, 0xf3b00800u)   /* U=1, B=10xx: VTBL, VTBX */
-ND(0xffb00f90u, 0xf3b00c00u)   /* U=1, B=1100, C=0xx0: VDUP (scalar) */
+NR(0xffb30f10u, 0xf3b00000u, r_vrev) /* 00, 0000x 0001x: VREV64, VREV32 */
+NR(0xffb30f90u, 0xf3b00100u, r_vrev) /* 00, 0010x: VREV16 */
+NR(0xffb30f10u, 0xf3b00200u, r_n2_size3) /* 00, 010xx: VPADDL */
+NR(0xffb30c10u, 0xf3b00400u, r_n2_00_1x) /* 00, 1xxxx: VCLS .. VQNEG, VPADAL */
+NR(0xffb30a10u, 0xf3b10000u, r_n2_01) /* 01, x0xxx: VCGT/VCGE/VCEQ/VCLE #0 */
+NR(0xffb30b90u, 0xf3b10200u, r_n2_01) /* 01, x100x: VCLT #0 */
+NR(0xffb30b10u, 0xf3b10300u, r_n2_01) /* 01, x11xx: VABS, VNEG */
+NR(0xffb30e10u, 0xf3b20000u, r_vswp_vzip) /* 10, 00xxx: VSWP..VZIP */
+NR(0xffb30f10u, 0xf3b20200u, r_n2_size3) /* 10, 010xx: VMOVN, VQMOVUN, VQMOVN */
+NR(0xffb30fd0u, 0xf3b20300u, r_n2_size3) /* 10, 01100: VSHLL (maximum shift) */
+NR(0xffb30ed0u, 0xf3b20600u, r_vcvt_hs) /* 10, 11x00: VCVT (half <-> single) */
+NR(0xffb30c10u, 0xf3b30400u, r_n2_11) /* 11, 1xxxx: VRECPE, VRSQRTE, VCVT */
+NR(0xffb00c10u, 0xf3b00800u, r_vtbl) /* U=1, B=10xx: VTBL, VTBX */
+NR(0xffb00f90u, 0xf3b00c00u, r_vdup_scalar) /* B=1100: VDUP (scalar) */
 ROW(0xfeb00010u, 0xf2b00000u, UNDEFINED, 0, FL_UNDEF, L_NONE, 0)
 /* A7.4.2 Three registers of different lengths: A = 1x0xx, 1x10x, C = x0x0;
  * sub-table A = bits [11:8], U */
@@ -386,11 +390,11 @@ NU(0xfe801d50u, 0xf2801500u)   /* 01x1 long: Vd<0> = 1 */
 NU(0xfe801850u, 0xf2801800u)   /* 1xxx long: Vd<0> = 1 */
 ND(0xfe800850u, 0xf2800000u)   /* 0xxx: VADDL .. VABDL */
 ND(0xfe800f50u, 0xf2800800u)   /* 1000: VMLAL */
-ND(0xff800d50u, 0xf2800900u)   /* 10x1 U=0: VQDMLAL, VQDMLSL */
+NR(0xff800d50u, 0xf2800900u, r_n_size03) /* 10x1 U=0: VQDMLAL, VQDMLSL */
 ND(0xfe800f50u, 0xf2800a00u)   /* 1010: VMLSL */
 ND(0xfe800f50u, 0xf2800c00u)   /* 1100: VMULL (integer) */
-ND(0xff800f50u, 0xf2800d00u)   /* 1101 U=0: VQDMULL */
-ND(0xfe800f50u, 0xf2800e00u)   /* 1110: VMULL (polynomial) */
+NR(0xff800f50u, 0xf2800d00u, r_n_size03) /* 1101 U=0: VQDMULL */
+NR(0xfe800f50u, 0xf2800e00u, r_vmull_p) /* 1110: VMULL (polynomial) */
 /* A7.4.3 Two registers and a scalar: A = 1x0xx, 1x10x, C = x1x0 */
 NU(0xfeb00050u, 0xf2800040u)   /* size = 00 */
 NU(0xff801a50u, 0xf3801040u)   /* 0x0x Q = 1: Vd<0> = 1 */
@@ -401,22 +405,23 @@ NU(0xff801e50u, 0xf3801c40u)   /* 110x Q = 1: Vd<0> = 1 */
 NU(0xff810e50u, 0xf3810c40u)   /* 110x Q = 1: Vn<0> = 1 */
 NU(0xfe801a50u, 0xf2801240u)   /* 0x1x long: Vd<0> = 1 */
 NU(0xfe801e50u, 0xf2801a40u)   /* 101x long: Vd<0> = 1 */
-ND(0xfe800a50u, 0xf2800040u)   /* 0x0x: VMLA, VMLS (scalar) */
+NR(0xfe800a50u, 0xf2800040u, r_nscalar_f) /* 0x0x: VMLA, VMLS (scalar) */
 ND(0xfe800b50u, 0xf2800240u)   /* 0x10: VMLAL, VMLSL (scalar) */
 ND(0xff800b50u, 0xf2800340u)   /* 0x11 U=0: VQDMLAL, VQDMLSL (scalar) */
-ND(0xfe800e50u, 0xf2800840u)   /* 100x: VMUL (scalar) */
+NR(0xfe800e50u, 0xf2800840u, r_nscalar_f) /* 100x: VMUL (scalar) */
 ND(0xfe800f50u, 0xf2800a40u)   /* 1010: VMULL (scalar) */
 ND(0xff800f50u, 0xf2800b40u)   /* 1011 U=0: VQDMULL (scalar) */
 ND(0xfe800e50u, 0xf2800c40u)   /* 110x: VQDMULH, VQRDMULH (scalar) */
 /* A7.7 Advanced SIMD element or structure load/store: 1111 0100 A x L 0,
  * B = bits [11:8] */
-ND(0xff900800u, 0xf4000000u)   /* A=0, B=0xxx: VST1-4/VLD1-4 (multiple) */
-ND(0xff900e00u, 0xf4000800u)   /* A=0, B=100x: VST2/VLD2 */
-ND(0xff900f00u, 0xf4000a00u)   /* A=0, B=1010: VST1/VLD1 */
-ND(0xff900800u, 0xf4800000u)   /* A=1, B=0xxx: single lane */
-ND(0xff900c00u, 0xf4800800u)   /* A=1, B=10xx: single lane */
-ND(0xffb00c00u, 0xf4a00c00u)   /* A=1, L=1, B=11xx: VLD1-4 (all lanes) */
+NR(0xff900800u, 0xf4000000u, r_nls_multi) /* A=0, B=0xxx: multiple */
+NR(0xff900e00u, 0xf4000800u, r_nls_multi) /* A=0, B=100x: VST2/VLD2 */
+NR(0xff900f00u, 0xf4000a00u, r_nls_multi) /* A=0, B=1010: VST1/VLD1 */
+NR(0xff900800u, 0xf4800000u, r_nls_lane) /* A=1, B=0xxx: single lane */
+NR(0xff900c00u, 0xf4800800u, r_nls_lane) /* A=1, B=10xx: single lane */
+NR(0xffb00c00u, 0xf4a00c00u, r_nls_all) /* A=1, L=1, B=11xx: all lanes */
 #undef ND
+#undef NR
 #undef NU
 ROW(0xff700000u, 0xf4100000u, NOP, 0, 0, L_NONE, 0)     /* unallocated memory hint */
 ROW(0xff700000u, 0xf4500000u, PLD, 2, 0, L_PLD_IMM, r_pli_imm)  /* PLI (imm, lit) */
