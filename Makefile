@@ -3,8 +3,8 @@
 #   make demo    install what it needs, build, boot the demo on QEMU
 #   make check   install what it needs, build everything, run every test
 # Other targets: build, test, cross, docs, consumer, oracle, oracle-long,
-# bench, clean. Variables: AMV_SEED (oracle seed), ORACLE_IMAGES,
-# ORACLE_QUERIES, JOBS.
+# bench, decode-exhaustive, fuzz, scan-kernel, clean. Variables: AMV_SEED
+# (oracle seed), ORACLE_IMAGES, ORACLE_QUERIES, FUZZ_SECONDS, JOBS.
 
 SHELL := /bin/sh
 BUILD ?= build
@@ -15,6 +15,7 @@ endif
 export AMV_SEED
 ORACLE_IMAGES ?= 200
 ORACLE_QUERIES ?= 1000
+FUZZ_SECONDS ?= 60
 PACKAGES := cmake/debian-packages.txt
 
 HOST := $(BUILD)/host
@@ -28,7 +29,8 @@ ORACLE := tests/oracle/run-walk-oracle.sh $(HOST)/tests/walk_oracle $(GUESTS) \
 	tests/oracle/deviations.txt
 
 .PHONY: all demo check deps-demo deps-check deps-bench build test cross docs \
-	consumer oracle oracle-long bench clean
+	consumer oracle oracle-long bench decode-exhaustive fuzz fuzz-build \
+	scan-kernel clean
 
 all: build
 
@@ -62,8 +64,9 @@ cross:
 	cmake/check-freestanding.sh arm-none-eabi-nm $(ARM7)/libamv.a
 	cmake/check-freestanding.sh arm-none-eabi-nm $(ARM6)/libamv.a
 
+# AMV_NO_SKIP: a test whose prerequisite is missing fails instead of skipping.
 test: build
-	cd $(HOST) && ctest --output-on-failure -j $(JOBS)
+	cd $(HOST) && AMV_NO_SKIP=1 ctest --output-on-failure -j $(JOBS)
 
 docs: build
 	cmake --build $(HOST) --target docs
@@ -93,13 +96,39 @@ oracle-long: oracle
 
 bench: deps-bench
 	cmake -S . -B $(REL) -DCMAKE_BUILD_TYPE=Release -DAMV_BUILD_TESTS=ON >/dev/null
-	cmake --build $(REL) -j $(JOBS) --target bench_walk
+	cmake --build $(REL) -j $(JOBS) --target bench_walk bench_decode
 	tests/bench/run-bench.sh $(REL)/tests/bench/bench_walk
+	tests/bench/run-bench-decode.sh $(REL)/tests/bench/bench_decode
+
+# All 2^32 A32 encodings against Capstone, both cores; hours. Not in check.
+decode-exhaustive:
+	cmake -S . -B $(REL) -DCMAKE_BUILD_TYPE=Release -DAMV_BUILD_TESTS=ON >/dev/null
+	cmake --build $(REL) -j $(JOBS) --target decode_capstone
+	tests/decode/run-exhaustive.sh $(REL)/tests/decode/decode_capstone \
+		-j $(JOBS) -o $(BUILD)/decode-exhaustive-report.txt
+
+# libFuzzer binaries (clang); `make check` builds them, `make fuzz` runs each
+# for FUZZ_SECONDS on a scratch copy of its corpus.
+fuzz-build: build
+	cmake --build $(HOST) --target fuzz_decode scan_fuzz_elf_libfuzzer
+
+fuzz: fuzz-build
+	for t in fuzz/fuzz_decode:tests/fuzz/corpus/decode \
+		 scan/scan_fuzz_elf:tests/scan/corpus; do \
+		bin=$(HOST)/tests/$${t%%:*} corpus=$${t#*:}; scratch=$$(mktemp -d); \
+		cp -r $$corpus/. $$scratch/; \
+		$$bin -max_total_time=$(FUZZ_SECONDS) $$scratch || exit 1; \
+		rm -rf $$scratch; \
+	done
+
+# amv-scan on Debian's armhf armmp kernel (needs the Debian archive).
+scan-kernel: build
+	tests/scan/scan-debian-kernel.sh $(HOST)/examples/amv-scan/amv-scan $(BUILD)/kernel
 
 # ------------------------------------------------------------ the two commands
 check: deps-check
 	$(MAKE) build cross
-	$(MAKE) test docs consumer oracle
+	$(MAKE) test docs consumer oracle fuzz-build
 	@echo "make check: all passed"
 
 demo: deps-demo
