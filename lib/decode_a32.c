@@ -146,11 +146,21 @@ static uint32_t dp_common(uint32_t w, bool *has_rd, bool *has_rn)
 	return f;
 }
 
+/* The hot path of classification: dp_common() without the out-parameters.
+ * TST/TEQ/CMP/CMN (op 0b10xx) have no Rd, MOV/MVN (op 0b11x1) no Rn. */
 static uint32_t r_dp(uint32_t w)
 {
-	bool has_rd, has_rn;
+	uint32_t op = (w >> 21) & 0xfu, f = 0;
 
-	return dp_common(w, &has_rd, &has_rn);
+	if (op - 8u > 3u) {
+		if ((w & 0x0010f000u) == 0x0010f000u) /* S = 1, Rd = PC */
+			f = AMV_INSN_F_EXC_RETURN | AMV_INSN_F_SENSITIVE;
+	} else if (RD(w) != 0u) {
+		f = UNP;
+	}
+	if ((op | 2u) == 0xfu && RN(w) != 0u)
+		f |= UNP;
+	return f;
 }
 
 /* A5.2.2: any of Rd, Rn, Rm, Rs = PC is UNPREDICTABLE. */
@@ -662,7 +672,7 @@ static uint32_t r_vmsr(uint32_t w)
 /* ---- floating-point and Advanced SIMD (A7, and the A8.8 decode of each
  * instruction). A refine function that returns AMV_INSN_F_UNDEFINED turns
  * the row's instruction into an UNDEFINED encoding ("if ... then
- * UNDEFINED" in its decode pseudocode); see row_flags(). ---- */
+ * UNDEFINED" in its decode pseudocode); see classify(). ---- */
 
 #define UNDEF AMV_INSN_F_UNDEFINED
 
@@ -1061,10 +1071,11 @@ typedef char a32_index_matches_rows
 
 /* The row of @p w. Every index list ends with a row that matches all words
  * with its key (at worst the UNDEFINED catch-all), so the loop ends. */
-static const struct row *find_row(uint32_t w)
+static inline const struct row *find_row(uint32_t w)
 {
 	uint32_t key = ((w >> 16) & 0xff0u) | ((w >> 4) & 0xfu);
-	uint32_t e = a32_index[w >= 0xf0000000u][key];
+	/* The unconditional space is rare: a branch beats indexing by it. */
+	uint32_t e = w < 0xf0000000u ? a32_index[0][key] : a32_index[1][key];
 	const uint16_t *p;
 	const struct row *r;
 
@@ -1082,23 +1093,26 @@ static const struct row undefined_row = {
 	0, 0, AMV_INSN_F_UNDEFINED, (uint8_t)AMV_INSN_UNDEFINED, 0,
 	(uint8_t)L_NONE, NULL};
 
-/* The flags of @p w under row *@p rp. A refine result with
+/* The row deciding @p w and, in *@p fp, its flags. A refine result with
  * AMV_INSN_F_UNDEFINED (an "if ... then UNDEFINED" of the instruction's
  * decode pseudocode, A7/A8.8) replaces the row by undefined_row: class
  * UNDEFINED, no operands, and only the refine function's flags. */
-static uint32_t row_flags(const struct row **rp, uint32_t w)
+static inline const struct row *classify(uint32_t w, uint32_t *fp)
 {
-	const struct row *r = *rp;
+	const struct row *r = find_row(w);
 	uint32_t f;
 
-	if (r->refine == NULL)
-		return r->flags;
+	if (r->refine == NULL) {
+		*fp = r->flags;
+		return r;
+	}
 	f = r->refine(w);
 	if (f & AMV_INSN_F_UNDEFINED) {
-		*rp = &undefined_row;
-		return f;
+		*fp = f;
+		return &undefined_row;
 	}
-	return r->flags | f;
+	*fp = r->flags | f;
+	return r;
 }
 
 int amv_decode_class(enum amv_isa isa, uint32_t word, uint32_t *flags)
@@ -1108,8 +1122,7 @@ int amv_decode_class(enum amv_isa isa, uint32_t word, uint32_t *flags)
 
 	if (isa != AMV_ISA_A32)
 		return isa == AMV_ISA_T32 ? -AMV_ENOTSUP : -AMV_EINVAL;
-	r = find_row(word);
-	f = row_flags(&r, word);
+	r = classify(word, &f);
 	if (flags != NULL)
 		*flags = f & CLASS_FLAGS;
 	return r->cls;
@@ -1535,8 +1548,7 @@ int amv_decode(enum amv_isa isa, uint32_t word, struct amv_insn *out)
 	out->raw = word;
 	out->isa = (uint8_t)isa;
 	out->cond = (uint8_t)(word >> 28);
-	r = find_row(word);
-	out->flags = row_flags(&r, word);
+	r = classify(word, &out->flags);
 	out->cls = r->cls;
 	out->flags |= operands(r, word, out);
 	out->flags |= pc_flags(out);
