@@ -66,23 +66,24 @@ t1=$(date +%s)
 {
 	printf 'decode_capstone exhaustive run: words %#x + %#x, %s chunks, %s lanes, %s s wall\n' \
 		"$start" "$count" "$chunks" "$jobs" "$((t1 - t0))"
+	# %.0f, not %d: mawk's %d saturates at 2^31 - 1.
 	cat "$work"/sum.* | awk '
 	$1 == "total" { tot[$2] += $3 }
 	$1 == "class" { cw[$2] += $3; ca[$2] += $4; cb[$2] += $5 }
 	$1 == "cat"   { kt[$2] += $3; ko[$2] += $4 }
 	$1 == "exc"   { if (!($2 in ex)) exo[++nex] = $2; ex[$2] += $3 }
 	END {
-		printf "\nwords compared   %14d\nagree            %14d  (both UNDEFINED %d)\n", \
+		printf "\nwords compared   %14.0f\nagree            %14.0f  (both UNDEFINED %.0f)\n", \
 			tot["words"], tot["agree"], tot["both_undef"]
-		printf "excused          %14d\nmismatched       %14d\n", tot["excused"], tot["mismatched"]
+		printf "excused          %14.0f\nmismatched       %14.0f\n", tot["excused"], tot["mismatched"]
 		printf "\n%-12s %14s %14s %14s\n", "amv class", "words", "ok", "mismatched"
-		for (c in cw) printf "%-12s %14d %14d %14d\n", c, cw[c], ca[c], cb[c] | "sort"
+		for (c in cw) printf "%-12s %14.0f %14.0f %14.0f\n", c, cw[c], ca[c], cb[c] | "sort"
 		close("sort")
 		printf "\n%-18s %14s %14s\n", "disagreement", "total", "unexcused"
-		for (c in kt) printf "%-18s %14d %14d\n", c, kt[c], ko[c] | "sort"
+		for (c in kt) printf "%-18s %14.0f %14.0f\n", c, kt[c], ko[c] | "sort"
 		close("sort")
 		printf "\n%-28s %14s\n", "exception", "hits"
-		for (i = 1; i <= nex; i++) printf "%-28s %14d\n", exo[i], ex[exo[i]]
+		for (i = 1; i <= nex; i++) printf "%-28s %14.0f\n", exo[i], ex[exo[i]]
 	}'
 	printf '\nmost common unexcused mismatches (first open category|Capstone id|amv class):\n'
 	cat "$work"/sum.* | awk '$1 == "kind" { n[$2] += $3; if (!($2 in ex)) ex[$2] = $4 }
