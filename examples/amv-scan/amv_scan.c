@@ -335,6 +335,9 @@ static void disasm_close(struct disasm *d)
 #endif
 }
 
+/* Room for Capstone's mnemonic (32), a space and op_str (160). */
+#define DIS_LEN 200
+
 static void disasm_one(struct disasm *d, uint32_t addr, uint32_t word, char *buf,
 		       size_t len)
 {
@@ -375,7 +378,7 @@ static const char *source_name(enum scan_source src)
 
 static void print_text(const struct scan *s, struct disasm *d)
 {
-	char dis[160];
+	char dis[DIS_LEN];
 	size_t i;
 	unsigned c;
 	unsigned long tot[3] = { 0, 0, 0 };
@@ -444,7 +447,7 @@ static void json_bool(const char *key, int v, int comma)
 
 static void print_json(const struct scan *s, struct disasm *d)
 {
-	char dis[160];
+	char dis[DIS_LEN];
 	size_t i;
 	unsigned c;
 	int first = 1;
