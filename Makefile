@@ -2,8 +2,8 @@
 # Thin driver over CMake. On a fresh Debian 12 machine, as root:
 #   make demo    install what it needs, build, boot the demo on QEMU
 #   make check   install what it needs, build everything, run every test
-# Other targets: build, test, cross, docs, consumer, oracle, oracle-long,
-# bench, decode-exhaustive, fuzz, scan-kernel, clean. Variables: AMV_SEED
+# Other targets: build, test, cross, kmod, docs, consumer, oracle,
+# oracle-long, bench, decode-exhaustive, fuzz, scan-kernel, clean. Variables: AMV_SEED
 # (oracle seed), ORACLE_IMAGES, ORACLE_QUERIES, FUZZ_SECONDS, JOBS.
 
 SHELL := /bin/sh
@@ -28,7 +28,7 @@ BOARDS := realview-pb-a8 vexpress-a9 vexpress-a15
 ORACLE := tests/oracle/run-walk-oracle.sh $(HOST)/tests/walk_oracle $(GUESTS) \
 	tests/oracle/deviations.txt
 
-.PHONY: all demo check deps-demo deps-check deps-bench build test cross docs \
+.PHONY: all demo check deps-demo deps-check deps-bench build test cross kmod docs \
 	consumer oracle oracle-long bench decode-exhaustive fuzz fuzz-build \
 	scan-kernel clean
 
@@ -65,6 +65,14 @@ cross:
 	cmake/check-freestanding.sh arm-none-eabi-nm $(ARM6)/libamv.a
 
 # AMV_NO_SKIP: a test whose prerequisite is missing fails instead of skipping.
+# lib/ as a Linux kernel module (ports/linux) against Debian's x86-64 kernel
+# headers, W=1 with warnings as errors: the library builds in kernel context.
+kmod:
+	@kdir=$$(ls -d /usr/src/linux-headers-*-amd64 2>/dev/null | sort -V | tail -n 1); \
+	if [ -z "$$kdir" ]; then echo "kmod: no /usr/src/linux-headers-*-amd64 (package linux-headers-amd64)" >&2; exit 1; fi; \
+	echo "kmod: building amv.ko against $$kdir"; \
+	ports/linux/build-module.sh $$kdir $(BUILD)/linux-x86 W=1 KCFLAGS=-Werror
+
 test: build
 	cd $(HOST) && AMV_NO_SKIP=1 ctest --output-on-failure -j $(JOBS)
 
@@ -127,7 +135,7 @@ scan-kernel: build
 
 # ------------------------------------------------------------ the two commands
 check: deps-check
-	$(MAKE) build cross
+	$(MAKE) build cross kmod
 	$(MAKE) test docs consumer oracle fuzz-build
 	@echo "make check: all passed"
 

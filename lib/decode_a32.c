@@ -30,7 +30,7 @@
 #define RD(w) (((w) >> 12) & 0xfu)
 #define RS(w) (((w) >> 8) & 0xfu)
 #define RM(w) ((w)&0xfu)
-#define BIT(w, n) (((w) >> (n)) & 1u)
+#define WBIT(w, n) (((w) >> (n)) & 1u)
 /* A field that the encoding writes as (0)s (SBZ) or (1)s (SBO). */
 #define SBZ(w, m) (((w) & (m)) != 0)
 #define SBO(w, m) (((w) & (m)) != (m))
@@ -125,7 +125,7 @@ static uint32_t unp_if(bool c)
 /* Writeback: P == 0 or W == 1 (A8.8 load/store pages). */
 static bool wback_of(uint32_t w)
 {
-	return !BIT(w, 24) || BIT(w, 21);
+	return !WBIT(w, 24) || WBIT(w, 21);
 }
 
 /* A8.8 (and friends): S = 1 with Rd = PC is SUBS PC, LR and
@@ -137,7 +137,7 @@ static uint32_t dp_common(uint32_t w, bool *has_rd, bool *has_rn)
 
 	*has_rd = op < 8u || op > 11u;
 	*has_rn = op != AMV_DP_MOV && op != AMV_DP_MVN;
-	if (*has_rd && BIT(w, 20) && RD(w) == 15u)
+	if (*has_rd && WBIT(w, 20) && RD(w) == 15u)
 		f |= AMV_INSN_F_EXC_RETURN | AMV_INSN_F_SENSITIVE;
 	if (!*has_rd && RD(w) != 0u)
 		f |= UNP;
@@ -277,7 +277,7 @@ static uint32_t ls_common(uint32_t w)
 {
 	uint32_t n = RN(w), t = RD(w);
 
-	return unp_if((BIT(w, 25) && RM(w) == 15u) ||
+	return unp_if((WBIT(w, 25) && RM(w) == 15u) ||
 		      (wback_of(w) && (n == 15u || n == t)));
 }
 
@@ -297,7 +297,7 @@ static uint32_t r_lsb(uint32_t w)
 static uint32_t r_lsh(uint32_t w)
 {
 	uint32_t n = RN(w), t = RD(w);
-	bool reg = !BIT(w, 22);
+	bool reg = !WBIT(w, 22);
 
 	return unp_if(t == 15u || (reg && (RM(w) == 15u || SBZ(w, 0xf00u))) ||
 		      (wback_of(w) && (n == 15u || n == t)));
@@ -307,9 +307,9 @@ static uint32_t r_lsh(uint32_t w)
 static uint32_t ldrd_common(uint32_t w, bool is_load)
 {
 	uint32_t n = RN(w), t = RD(w), t2 = t + 1u, m = RM(w);
-	bool reg = !BIT(w, 22);
+	bool reg = !WBIT(w, 22);
 
-	return unp_if((t & 1u) != 0u || (!BIT(w, 24) && BIT(w, 21)) ||
+	return unp_if((t & 1u) != 0u || (!WBIT(w, 24) && WBIT(w, 21)) ||
 		      t2 == 15u ||
 		      (reg && (m == 15u || SBZ(w, 0xf00u) ||
 			       (is_load && (m == t || m == t2)))) ||
@@ -376,7 +376,7 @@ static bool reglist_has(uint32_t w, uint32_t r)
 static uint32_t r_ldm(uint32_t w)
 {
 	return unp_if(RN(w) == 15u || (w & 0xffffu) == 0u ||
-		      (BIT(w, 21) && reglist_has(w, RN(w))));
+		      (WBIT(w, 21) && reglist_has(w, RN(w))));
 }
 
 /* A8.8 STM..: Rn in the list is not UNPREDICTABLE (UNKNOWN value). */
@@ -388,13 +388,13 @@ static uint32_t r_stm(uint32_t w)
 /* B9.3 LDM (user registers), B9.3 STM (user registers): W SBZ. */
 static uint32_t r_ldm_user(uint32_t w)
 {
-	return unp_if(RN(w) == 15u || (w & 0xffffu) == 0u || BIT(w, 21));
+	return unp_if(RN(w) == 15u || (w & 0xffffu) == 0u || WBIT(w, 21));
 }
 
 /* B9.3 LDM (exception return) */
 static uint32_t r_ldm_exc(uint32_t w)
 {
-	return unp_if(RN(w) == 15u || (BIT(w, 21) && reglist_has(w, RN(w))));
+	return unp_if(RN(w) == 15u || (WBIT(w, 21) && reglist_has(w, RN(w))));
 }
 
 /* A8.8 BX: [19:8] SBO. */
@@ -419,7 +419,7 @@ static uint32_t r_mrs(uint32_t w)
  * behaves differently at PL0 (B9.3 MSR). */
 static uint32_t msr_sens(uint32_t w)
 {
-	if (BIT(w, 22) || (w & 0x00030000u) != 0u)
+	if (WBIT(w, 22) || (w & 0x00030000u) != 0u)
 		return AMV_INSN_F_SENSITIVE;
 	return 0;
 }
@@ -447,8 +447,8 @@ static uint32_t r_msr_imm(uint32_t w)
 
 static uint32_t banked_unp(uint32_t w)
 {
-	uint32_t sysm = (BIT(w, 8) << 4) | RN(w);
-	uint32_t valid = BIT(w, 22) ? BANKED_R1 : BANKED_R0;
+	uint32_t sysm = (WBIT(w, 8) << 4) | RN(w);
+	uint32_t valid = WBIT(w, 22) ? BANKED_R1 : BANKED_R0;
 
 	return unp_if(((valid >> sysm) & 1u) == 0u || SBZ(w, 0xc0fu));
 }
@@ -462,8 +462,8 @@ static uint32_t r_mrs_banked(uint32_t w)
 /* B9.3 MSR (Banked register): [15:12] SBO, [11:10] SBZ. */
 static uint32_t r_msr_banked(uint32_t w)
 {
-	uint32_t sysm = (BIT(w, 8) << 4) | RN(w);
-	uint32_t valid = BIT(w, 22) ? BANKED_R1 : BANKED_R0;
+	uint32_t sysm = (WBIT(w, 8) << 4) | RN(w);
+	uint32_t valid = WBIT(w, 22) ? BANKED_R1 : BANKED_R0;
 
 	return unp_if(((valid >> sysm) & 1u) == 0u || RM(w) == 15u ||
 		      SBO(w, 0xf000u) || SBZ(w, 0xc00u));
@@ -496,7 +496,7 @@ static uint32_t r_hint(uint32_t w)
 /* B9.3 CPS (ARM): [15:9] SBZ; mode without M, imod / AIF mismatch. */
 static uint32_t r_cps(uint32_t w)
 {
-	uint32_t imod = (w >> 18) & 3u, m = BIT(w, 17), aif = (w >> 6) & 7u;
+	uint32_t imod = (w >> 18) & 3u, m = WBIT(w, 17), aif = (w >> 6) & 7u;
 	uint32_t mode = w & 0x1fu;
 
 	return unp_if(SBZ(w, 0xfe00u) || (mode != 0u && m == 0u) ||
@@ -632,12 +632,12 @@ static uint32_t r_mrrc(uint32_t w)
 /* A8.8 LDC, A8.8 STC: Rn = PC with writeback is UNPREDICTABLE. */
 static uint32_t r_ldc(uint32_t w)
 {
-	return cp_priv(w, CP_LDC) | unp_if(RN(w) == 15u && BIT(w, 21));
+	return cp_priv(w, CP_LDC) | unp_if(RN(w) == 15u && WBIT(w, 21));
 }
 
 static uint32_t r_stc(uint32_t w)
 {
-	return cp_priv(w, CP_STC) | unp_if(RN(w) == 15u && BIT(w, 21));
+	return cp_priv(w, CP_STC) | unp_if(RN(w) == 15u && WBIT(w, 21));
 }
 
 static uint32_t r_cdp(uint32_t w)
@@ -685,7 +685,7 @@ static uint32_t undef_if(bool c)
 #define SIZE20(w) (((w) >> 20) & 3u) /* A7.4.1-A7.4.3: bits [21:20] */
 #define SIZE18(w) (((w) >> 18) & 3u) /* A7.4.5: bits [19:18] */
 #define SIZE6(w) (((w) >> 6) & 3u)   /* A7.7 multiple, all lanes */
-#define VD(w) ((BIT(w, 22) << 4) | RD(w)) /* D:Vd */
+#define VD(w) ((WBIT(w, 22) << 4) | RD(w)) /* D:Vd */
 
 /* A7.4.1 A = 0xxx: size = 11 is UNDEFINED except for VQADD, VQSUB
  * (B = 1), the register shifts (A = 010x) and the logical operations
@@ -693,7 +693,7 @@ static uint32_t undef_if(bool c)
 static uint32_t r_n3_0xxx(uint32_t w)
 {
 	uint32_t a = RS(w);
-	bool any_size = (a & 0xeu) == 4u || (BIT(w, 4) && a <= 2u);
+	bool any_size = (a & 0xeu) == 4u || (WBIT(w, 4) && a <= 2u);
 
 	return undef_if(SIZE20(w) == 3u && !any_size);
 }
@@ -728,33 +728,33 @@ static uint32_t r_n_size03(uint32_t w)
  * (bit 20) is UNDEFINED. */
 static uint32_t r_n3_fp(uint32_t w)
 {
-	return undef_if(BIT(w, 20));
+	return undef_if(WBIT(w, 20));
 }
 
 /* A7.4.2 VMULL (polynomial): U = 1 or size != 00 is UNDEFINED. */
 static uint32_t r_vmull_p(uint32_t w)
 {
-	return undef_if(BIT(w, 24) || SIZE20(w) != 0u);
+	return undef_if(WBIT(w, 24) || SIZE20(w) != 0u);
 }
 
 /* A7.4.3 VMLA/VMLS/VMUL (by scalar): F = 1 with size = 01 is UNDEFINED
  * (size = 00 is an UNDEFINED row before). */
 static uint32_t r_nscalar_f(uint32_t w)
 {
-	return undef_if(BIT(w, 8) && SIZE20(w) == 1u);
+	return undef_if(WBIT(w, 8) && SIZE20(w) == 1u);
 }
 
 /* A7.4.4 VQSHL, VQSHLU (immediate): U = 0 with op = 0 is UNDEFINED. */
 static uint32_t r_vqshlu(uint32_t w)
 {
-	return undef_if(!BIT(w, 24) && !BIT(w, 8));
+	return undef_if(!WBIT(w, 24) && !WBIT(w, 8));
 }
 
 /* A7.4.4 VCVT (between floating-point and fixed-point, Advanced SIMD):
  * imm6 = 0xxxxx is UNDEFINED. */
 static uint32_t r_vcvt_fixed_n(uint32_t w)
 {
-	return undef_if(!BIT(w, 21));
+	return undef_if(!WBIT(w, 21));
 }
 
 /* A7.4.5 VREV16/32/64: op + size >= 3 is UNDEFINED (op = bits [8:7]). */
@@ -783,7 +783,7 @@ static uint32_t r_n2_00_1x(uint32_t w)
  * size != 10, is UNDEFINED. */
 static uint32_t r_n2_01(uint32_t w)
 {
-	return undef_if(SIZE18(w) == 3u || (BIT(w, 10) && SIZE18(w) != 2u));
+	return undef_if(SIZE18(w) == 3u || (WBIT(w, 10) && SIZE18(w) != 2u));
 }
 
 /* A7.4.5 VSWP (size != 00), VTRN (size = 11), VUZP/VZIP (size = 11, or
@@ -794,7 +794,7 @@ static uint32_t r_vswp_vzip(uint32_t w)
 
 	if (op == 0u)
 		return undef_if(size != 0u);
-	return undef_if(size == 3u || (op >= 2u && !BIT(w, 6) && size == 2u));
+	return undef_if(size == 3u || (op >= 2u && !WBIT(w, 6) && size == 2u));
 }
 
 /* A7.4.5 VCVT (between half and single): size != 01 is UNDEFINED. */
@@ -813,7 +813,7 @@ static uint32_t r_n2_11(uint32_t w)
 /* A8.8 VTBL, VTBX: n + length > 32 is UNPREDICTABLE. */
 static uint32_t r_vtbl(uint32_t w)
 {
-	uint32_t n = (BIT(w, 7) << 4) | RN(w);
+	uint32_t n = (WBIT(w, 7) << 4) | RN(w);
 
 	return unp_if(n + ((w >> 8) & 3u) + 1u > 32u);
 }
@@ -822,7 +822,7 @@ static uint32_t r_vtbl(uint32_t w)
  * Vd. */
 static uint32_t r_vdup_scalar(uint32_t w)
 {
-	return undef_if((RN(w) & 7u) == 0u || (BIT(w, 6) && BIT(w, 12)));
+	return undef_if((RN(w) & 7u) == 0u || (WBIT(w, 6) && WBIT(w, 12)));
 }
 
 /* A7.7 element and structure load/store: Rn = PC is UNPREDICTABLE. */
@@ -920,8 +920,8 @@ static uint32_t r_nls_lane(uint32_t w)
  * VLD1-4 (single element to all lanes); T = bit 5, a = bit 4. */
 static uint32_t r_nls_all(uint32_t w)
 {
-	uint32_t size = SIZE6(w), n = (w >> 8) & 3u, t = BIT(w, 5);
-	uint32_t a = BIT(w, 4), last;
+	uint32_t size = SIZE6(w), n = (w >> 8) & 3u, t = WBIT(w, 5);
+	uint32_t a = WBIT(w, 4), last;
 
 	switch (n) {
 	case 0u: /* VLD1: T = number of registers - 1 */
@@ -956,17 +956,17 @@ static uint32_t r_vldm(uint32_t w)
 {
 	uint32_t imm8 = w & 0xffu, regs, d;
 
-	if (BIT(w, 8)) {
+	if (WBIT(w, 8)) {
 		regs = imm8 >> 1;
 		d = VD(w);
 		if (regs > 16u)
 			return UNP;
 	} else {
 		regs = imm8;
-		d = (RD(w) << 1) | BIT(w, 22);
+		d = (RD(w) << 1) | WBIT(w, 22);
 	}
 	return unp_if(regs == 0u || d + regs > 32u ||
-		      (RN(w) == 15u && BIT(w, 21)));
+		      (RN(w) == 15u && WBIT(w, 21)));
 }
 
 /* A8.8 VMOV (between two ARM core registers and two single-precision
@@ -976,8 +976,8 @@ static uint32_t r_vmov64(uint32_t w)
 {
 	uint32_t t = RD(w), t2 = RN(w);
 
-	return unp_if(t == 15u || t2 == 15u || (BIT(w, 20) && t == t2) ||
-		      (!BIT(w, 8) && (w & 0x2fu) == 0x2fu));
+	return unp_if(t == 15u || t2 == 15u || (WBIT(w, 20) && t == t2) ||
+		      (!WBIT(w, 8) && (w & 0x2fu) == 0x2fu));
 }
 
 /* A8.8 VMOV (immediate, floating-point): bits 7 and 5 are (0). */
@@ -990,13 +990,13 @@ static uint32_t r_vmov_imm(uint32_t w)
  * double-precision forms). */
 static uint32_t r_vcvtb(uint32_t w)
 {
-	return unp_if(BIT(w, 8));
+	return unp_if(WBIT(w, 8));
 }
 
 /* A8.8 VCMP{E}: with #0.0 (opc2 = 0101) bits 5 and [3:0] are (0). */
 static uint32_t r_vcmp(uint32_t w)
 {
-	return unp_if(BIT(w, 16) && SBZ(w, 0x2fu));
+	return unp_if(WBIT(w, 16) && SBZ(w, 0x2fu));
 }
 
 /* A8.8 VCVT (between floating-point and fixed-point, floating-point):
@@ -1005,9 +1005,9 @@ static uint32_t r_vcmp(uint32_t w)
  * VCVT (floating-point to integer). */
 static uint32_t r_vcvt_fixed(uint32_t w)
 {
-	uint32_t imm = ((w & 0xfu) << 1) | BIT(w, 5);
+	uint32_t imm = ((w & 0xfu) << 1) | WBIT(w, 5);
 
-	return unp_if(BIT(w, 17) && !BIT(w, 7) && imm > 16u);
+	return unp_if(WBIT(w, 17) && !WBIT(w, 7) && imm > 16u);
 }
 
 /* A8.8 VMOV (between ARM core register and single-precision register):
@@ -1032,7 +1032,7 @@ static uint32_t r_vmov_to_scalar(uint32_t w)
  * UNDEFINED; Rt = PC, bits [3:0] (0). */
 static uint32_t r_vdup_core(uint32_t w)
 {
-	if ((BIT(w, 22) && BIT(w, 5)) || (BIT(w, 21) && BIT(w, 16)))
+	if ((WBIT(w, 22) && WBIT(w, 5)) || (WBIT(w, 21) && WBIT(w, 16)))
 		return UNDEF;
 	return unp_if(RD(w) == 15u || SBZ(w, 0xfu));
 }
@@ -1041,7 +1041,7 @@ static uint32_t r_vdup_core(uint32_t w)
  * is UNDEFINED; Rt = PC, bits [3:0] (0). */
 static uint32_t r_vmov_from_scalar(uint32_t w)
 {
-	uint32_t opc = (BIT(w, 23) << 4) | ((w >> 19) & 0xcu) |
+	uint32_t opc = (WBIT(w, 23) << 4) | ((w >> 19) & 0xcu) |
 		       ((w >> 5) & 3u);
 
 	if ((opc & 0x1bu) == 0x10u || (opc & 0xbu) == 0x2u)
@@ -1160,9 +1160,9 @@ static uint32_t pu_flags(uint32_t w)
 {
 	uint32_t f = 0;
 
-	if (BIT(w, 24))
+	if (WBIT(w, 24))
 		f |= AMV_INSN_F_INDEX;
-	if (BIT(w, 23))
+	if (WBIT(w, 23))
 		f |= AMV_INSN_F_ADD;
 	if (wback_of(w))
 		f |= AMV_INSN_F_WBACK;
@@ -1200,7 +1200,7 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 			in->rd = reg(RD(w));
 		if (op != AMV_DP_MOV && op != AMV_DP_MVN)
 			in->rn = reg(RN(w));
-		if (BIT(w, 20))
+		if (WBIT(w, 20))
 			f |= AMV_INSN_F_SETFLAGS;
 		if (r->layout == L_DP_IMM) {
 			in->imm = expand_imm(w);
@@ -1222,14 +1222,14 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 		in->imm = ((w >> 4) & 0xf000u) | (w & 0xfffu);
 		break;
 	case L_MUL4:
-		in->rs = reg(RD(w));
-		/* fall through */
 	case L_MUL3:
+		if (r->layout == L_MUL4) /* Ra */
+			in->rs = reg(RD(w));
 		in->rd = reg(RN(w));
 		in->rn = reg(RM(w));
 		in->rm = reg(RS(w));
 		in->op = r->arg;
-		if ((w & 0x0f000000u) == 0u && BIT(w, 20)) /* A5.2.5 S bit */
+		if ((w & 0x0f000000u) == 0u && WBIT(w, 20)) /* A5.2.5 S bit */
 			f |= AMV_INSN_F_SETFLAGS;
 		break;
 	case L_MULL:
@@ -1238,7 +1238,7 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 		in->rn = reg(RM(w));
 		in->rm = reg(RS(w));
 		in->op = r->arg;
-		if ((w & 0x0f000000u) == 0u && BIT(w, 20))
+		if ((w & 0x0f000000u) == 0u && WBIT(w, 20))
 			f |= AMV_INSN_F_SETFLAGS;
 		break;
 	case L_PAR:
@@ -1278,14 +1278,14 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 	case L_SAT:
 		in->rd = reg(RD(w));
 		in->rn = reg(RM(w));
-		in->imm = ((w >> 16) & 0x1fu) + (BIT(w, 22) ? 0u : 1u);
+		in->imm = ((w >> 16) & 0x1fu) + (WBIT(w, 22) ? 0u : 1u);
 		imm_shift(in, w & ~0x20u); /* sh selects LSL or ASR */
 		in->op = r->arg;
 		break;
 	case L_SAT16:
 		in->rd = reg(RD(w));
 		in->rn = reg(RM(w));
-		in->imm = RN(w) + (BIT(w, 22) ? 0u : 1u);
+		in->imm = RN(w) + (WBIT(w, 22) ? 0u : 1u);
 		in->op = r->arg;
 		break;
 	case L_BFX:
@@ -1309,7 +1309,7 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 		in->rn = reg(RN(w));
 		in->size = r->arg;
 		f |= pu_flags(w);
-		if (BIT(w, 25)) {
+		if (WBIT(w, 25)) {
 			in->rm = reg(RM(w));
 			imm_shift(in, w);
 			f |= AMV_INSN_F_REG_OFFSET;
@@ -1324,7 +1324,7 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 		if (r->arg == 8u && RD(w) != 15u)
 			in->rt2 = reg(RD(w) + 1u);
 		f |= pu_flags(w);
-		if (BIT(w, 22)) {
+		if (WBIT(w, 22)) {
 			in->imm = ((w >> 4) & 0xf0u) | (w & 0xfu);
 		} else {
 			in->rm = reg(RM(w));
@@ -1350,45 +1350,45 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 		in->rt = reg(RD(w));
 		in->rt2 = reg(RM(w));
 		in->rn = reg(RN(w));
-		in->size = BIT(w, 22) ? 1u : 4u;
+		in->size = WBIT(w, 22) ? 1u : 4u;
 		break;
 	case L_LDM:
 		in->rn = reg(RN(w));
 		in->reglist = (uint16_t)(w & 0xffffu);
 		in->size = 4;
-		if (BIT(w, 24))
+		if (WBIT(w, 24))
 			f |= AMV_INSN_F_INDEX;
-		if (BIT(w, 23))
+		if (WBIT(w, 23))
 			f |= AMV_INSN_F_ADD;
-		if (BIT(w, 21))
+		if (WBIT(w, 21))
 			f |= AMV_INSN_F_WBACK;
 		if (reglist_has(w, 15u))
-			f |= BIT(w, 20) ? AMV_INSN_F_WRITES_PC
+			f |= WBIT(w, 20) ? AMV_INSN_F_WRITES_PC
 					: AMV_INSN_F_USES_PC;
 		break;
 	case L_BRANCH:
 		in->imm = sext((w & 0xffffffu) << 2, 26);
 		if ((w >> 28) == 0xfu)
-			in->imm += BIT(w, 24) << 1; /* BLX: H bit */
+			in->imm += WBIT(w, 24) << 1; /* BLX: H bit */
 		break;
 	case L_BX:
 		in->rm = reg(RM(w));
 		break;
 	case L_MRS:
 		in->rd = reg(RD(w));
-		if (BIT(w, 22))
+		if (WBIT(w, 22))
 			f |= AMV_INSN_F_SPSR;
 		break;
 	case L_MSR_REG:
 		in->rn = reg(RM(w));
 		in->psr_mask = (uint8_t)RN(w);
-		if (BIT(w, 22))
+		if (WBIT(w, 22))
 			f |= AMV_INSN_F_SPSR;
 		break;
 	case L_MSR_IMM:
 		in->imm = expand_imm(w);
 		in->psr_mask = (uint8_t)RN(w);
-		if (BIT(w, 22))
+		if (WBIT(w, 22))
 			f |= AMV_INSN_F_SPSR;
 		break;
 	case L_MRS_BANKED:
@@ -1397,18 +1397,18 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 			in->rd = reg(RD(w));
 		else
 			in->rn = reg(RM(w));
-		in->sysm = (uint8_t)((BIT(w, 8) << 4) | RN(w));
-		if (BIT(w, 22))
+		in->sysm = (uint8_t)((WBIT(w, 8) << 4) | RN(w));
+		if (WBIT(w, 22))
 			f |= AMV_INSN_F_SPSR;
 		break;
 	case L_CPS:
 		in->op = (uint8_t)((w >> 18) & 3u);
 		in->psr_mask = (uint8_t)((w >> 6) & 7u);
-		if (BIT(w, 17))
+		if (WBIT(w, 17))
 			in->mode = (uint8_t)(w & 0x1fu);
 		break;
 	case L_SETEND:
-		in->imm = BIT(w, 9);
+		in->imm = WBIT(w, 9);
 		break;
 	case L_SRS:
 		if (r->cls == AMV_INSN_SRS)
@@ -1416,11 +1416,11 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 		else
 			in->rn = reg(RN(w));
 		in->size = 4;
-		if (BIT(w, 24))
+		if (WBIT(w, 24))
 			f |= AMV_INSN_F_INDEX;
-		if (BIT(w, 23))
+		if (WBIT(w, 23))
 			f |= AMV_INSN_F_ADD;
-		if (BIT(w, 21))
+		if (WBIT(w, 21))
 			f |= AMV_INSN_F_WBACK;
 		break;
 	case L_IMM24:
@@ -1465,14 +1465,14 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 		break;
 	case L_LDC:
 		in->cp = (uint8_t)RS(w);
-		in->opc1 = (uint8_t)BIT(w, 22); /* D: the "L" (long) forms */
+		in->opc1 = (uint8_t)WBIT(w, 22); /* D: the "L" (long) forms */
 		in->crd = (uint8_t)RD(w);
 		in->rn = reg(RN(w));
 		/* A8.8: wback = W (P = 0, W = 0 is the unindexed form) */
 		f |= pu_flags(w) & ~AMV_INSN_F_WBACK;
-		if (BIT(w, 21))
+		if (WBIT(w, 21))
 			f |= AMV_INSN_F_WBACK;
-		if (BIT(w, 24) || BIT(w, 21))
+		if (WBIT(w, 24) || WBIT(w, 21))
 			in->imm = (w & 0xffu) << 2;
 		else
 			in->imm = w & 0xffu; /* unindexed: option */
@@ -1489,7 +1489,7 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 		in->rn = reg(RN(w));
 		in->imm = w & 0xfffu;
 		in->op = r->arg;
-		if (BIT(w, 23))
+		if (WBIT(w, 23))
 			f |= AMV_INSN_F_ADD;
 		break;
 	case L_PLD_REG:
@@ -1498,7 +1498,7 @@ static uint32_t operands(const struct row *r, uint32_t w, struct amv_insn *in)
 		imm_shift(in, w);
 		in->op = r->arg;
 		f |= AMV_INSN_F_REG_OFFSET;
-		if (BIT(w, 23))
+		if (WBIT(w, 23))
 			f |= AMV_INSN_F_ADD;
 		break;
 	}

@@ -157,7 +157,7 @@ static uint32_t bswap32(uint32_t v)
 
 /* Fault paths are kept out of line so the translation path stays short. */
 #if defined(__GNUC__)
-#define COLD __attribute__((cold, noinline))
+#define COLD __attribute__((__cold__, __noinline__))
 #else
 #define COLD
 #endif

@@ -1,0 +1,19 @@
+#!/bin/sh
+# SPDX-License-Identifier: BSD-2-Clause
+# Build amv.ko out of tree: build-module.sh KDIR OUTDIR [make args...]
+# e.g. build-module.sh /usr/src/linux-headers-6.1.0-56-amd64 build/linux-x86 W=1
+set -eu
+kdir=$1 out=$2
+shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+rm -f "$out"/*.c "$out"/*.h "$out"/include "$out"/sources.mk
+cp "$here/Kbuild" "$out/Kbuild"
+ln -s "$top/lib/sources.mk" "$out/sources.mk"
+ln -s "$top/include" "$out/include"
+for f in "$top"/lib/*.c "$top"/lib/*.h "$here"/*.c "$here"/*.h; do
+	[ -e "$f" ] && ln -s "$f" "$out/$(basename "$f")"
+done
+make -C "$kdir" M="$out" "$@" modules
