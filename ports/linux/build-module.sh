@@ -9,10 +9,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out"/*.c "$out"/*.h "$out"/include "$out"/sources.mk
+rm -f "$out"/*.c "$out"/*.h "$out"/include "$out"/vectors "$out"/sources.mk
 cp "$here/Kbuild" "$out/Kbuild"
 ln -s "$top/lib/sources.mk" "$out/sources.mk"
 ln -s "$top/include" "$out/include"
+ln -s "$top/tests/vectors" "$out/vectors"
 for f in "$top"/lib/*.c "$top"/lib/*.h "$here"/*.c "$here"/*.h; do
 	[ -e "$f" ] && ln -s "$f" "$out/$(basename "$f")"
 done
