@@ -7,9 +7,13 @@ kdir=$1 out=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+# Always from scratch (about 2 s): kbuild decides by timestamps, and links to
+# a different source tree can be older than the objects they would replace.
+if [ -e "$out/Kbuild" ]; then
+	rm -rf "$out"
+fi
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rm -f "$out"/*.c "$out"/*.h "$out"/include "$out"/vectors "$out"/sources.mk
 cp "$here/Kbuild" "$out/Kbuild"
 ln -s "$top/lib/sources.mk" "$out/sources.mk"
 ln -s "$top/include" "$out/include"
