@@ -2,13 +2,15 @@
 # SPDX-License-Identifier: BSD-2-Clause
 # Cross-build amv.ko for Debian's armhf "armmp" kernel, boot that kernel in
 # QEMU (vexpress-a9) with a busybox initramfs that loads the module, and
-# check the self-test line it prints.
+# check the self-test line it prints; then run the static user-space test
+# of /dev/amv (amv_ioctl_test.c) and check its line too.
 #
 #   ports/linux/boot-arm-test.sh WORKDIR
 #
 # Debian 12, as root, with the Debian archive reachable by apt-get. Every
 # download and extracted file stays in WORKDIR; a re-run reuses them.
-# Exit 0 only if the console shows "amv: N passed, 0 failed" with N > 0.
+# Exit 0 only if the console shows "amv: N passed, 0 failed" with N > 0
+# and "amv-ioctl-test: N passed, 0 failed" with N > 0.
 #
 # Environment:
 #   KMOD_FLAGS    extra make arguments (default "W=1 KCFLAGS=-Werror")
@@ -37,6 +39,8 @@ t0=$(now)
 # ---------------------------------------------------------------- tools
 need=""
 command -v arm-linux-gnueabihf-gcc >/dev/null 2>&1 || need="$need gcc-arm-linux-gnueabihf"
+# The static armhf C library for amv_ioctl_test.
+[ -e /usr/arm-linux-gnueabihf/lib/libc.a ] || need="$need libc6-dev-armhf-cross"
 command -v qemu-system-arm >/dev/null 2>&1 || need="$need qemu-system-arm"
 command -v cpio >/dev/null 2>&1 || need="$need cpio"
 command -v make >/dev/null 2>&1 || need="$need make"
@@ -164,6 +168,12 @@ fi
 warnings=$(grep -c 'warning:' "$work/build.log" || true)
 say "built $mod/amv.ko ($warnings compiler warnings; log: $work/build.log)"
 grep 'warning:' "$work/build.log" || true
+# The user-space test of /dev/amv: static armhf, warnings are errors.
+top=$(cd "$here/../.." && pwd)
+say "building amv_ioctl_test (arm-linux-gnueabihf-gcc -static)"
+arm-linux-gnueabihf-gcc -static -O2 -Wall -Wextra -Werror -I"$top/include" -I"$here" \
+	"$here/amv_ioctl_test.c" -o "$work/amv_ioctl_test" ||
+	die "amv_ioctl_test build failed"
 t3=$(now)
 
 # ------------------------------------------------------------ initramfs
@@ -173,6 +183,7 @@ mkdir -p "$ird/bin" "$ird/proc" "$ird/sys" "$ird/dev" "$ird/tmp"
 cp "$busybox" "$ird/bin/busybox"
 ln -s busybox "$ird/bin/sh"
 cp "$mod/amv.ko" "$ird/amv.ko"
+cp "$work/amv_ioctl_test" "$ird/amv_ioctl_test"
 # The kernel opens /dev/console for init before anything is mounted.
 mknod -m 600 "$ird/dev/console" c 5 1 2>/dev/null || true
 cat >"$ird/init" <<'EOF'
@@ -190,6 +201,14 @@ else
 	dmesg | tail -n 20
 fi
 dmesg | sed -n 's/^\[[^]]*\] *//p' | grep '^amv:'
+if [ -c /dev/amv ]; then
+	/amv_ioctl_test
+	echo "amv-test: amv_ioctl_test exit status $?"
+else
+	echo "amv-test: no /dev/amv"
+fi
+# Kernel complaints the ioctls may have caused.
+dmesg | grep -E 'BUG|WARNING|Oops|Unable to handle|Internal error' || true
 echo "amv-test: done"
 poweroff -f
 EOF
@@ -211,15 +230,20 @@ set -e
 t5=$(now)
 
 line=$(tr -d '\r' <"$log" | grep -E '^amv: [0-9]+ passed, [0-9]+ failed$' | tail -n 1 || true)
+iline=$(tr -d '\r' <"$log" | grep -E '^amv-ioctl-test: [0-9]+ passed, [0-9]+ failed$' | tail -n 1 || true)
 printf 'boot-arm-test: timings (s): setup %d, download+extract %d, build %d, initramfs %d, boot %d, total %d\n' \
 	$((t1 - t0)) $((t2 - t1)) $((t3 - t2)) $((t4 - t3)) $((t5 - t4)) $((t5 - t0))
 passed=$(echo "$line" | sed -n 's/^amv: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
 failed=$(echo "$line" | sed -n 's/^amv: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-if [ -n "$line" ] && [ "$failed" = 0 ] && [ "$passed" -gt 0 ]; then
+ipassed=$(echo "$iline" | sed -n 's/^amv-ioctl-test: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+ifailed=$(echo "$iline" | sed -n 's/^amv-ioctl-test: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+if [ -n "$line" ] && [ "$failed" = 0 ] && [ "$passed" -gt 0 ] &&
+	[ -n "$iline" ] && [ "$ifailed" = 0 ] && [ "$ipassed" -gt 0 ]; then
 	echo "$line"
+	echo "$iline"
 	[ $qrc -eq 0 ] || say "note: qemu exited with status $qrc"
 	exit 0
 fi
-say "FAILED (qemu status $qrc${line:+; self-test: $line}); console log $log:"
+say "FAILED (qemu status $qrc${line:+; self-test: $line}${iline:+; ioctl test: $iline}); console log $log:"
 tr -d '\r' <"$log"
 exit 1
