@@ -103,7 +103,10 @@ enum media_op {
 
 typedef char media_op_values_as_documented[M_UBFX == 57 ? 1 : -1];
 
-typedef uint32_t (*refine_fn)(uint32_t w);
+struct row;
+/* A row's classifier: the refine function of its row wrapped by finish(). */
+typedef int (*refine_fn)(uint32_t w, const struct row *r, uint32_t *fp,
+			 uint32_t mask);
 
 struct row {
 	uint32_t mask;
@@ -112,7 +115,7 @@ struct row {
 	uint8_t cls;
 	uint8_t arg;
 	uint8_t layout;
-	refine_fn refine; /* NULL: none */
+	refine_fn refine; /* NULL: none; else a r_*_fin wrapper */
 };
 
 /* ------------------------------------------------------------ refinement */
@@ -1051,8 +1054,127 @@ static uint32_t r_vmov_from_scalar(uint32_t w)
 
 /* ------------------------------------------------------------ the table */
 
+/* What a refine function's AMV_INSN_F_UNDEFINED turns a row into. */
+static const struct row undefined_row;
+
+/*
+ * The end of classification, inlined into each r_*_fin wrapper so that
+ * amv_decode_class() can tail-call it: row flags | refine flags, or, for an
+ * "if ... then UNDEFINED" of the instruction's decode pseudocode (A7/A8.8),
+ * the UNDEFINED class with only the refine function's flags.
+ */
+static inline int finish(const struct row *r, uint32_t *fp, uint32_t mask,
+			 uint32_t f);
+
+#define REFINES(X) \
+	X(r_barrier) \
+	X(r_bfi) \
+	X(r_bfx) \
+	X(r_bkpt) \
+	X(r_blx) \
+	X(r_bx) \
+	X(r_cdp) \
+	X(r_clrex) \
+	X(r_clz) \
+	X(r_cps) \
+	X(r_div) \
+	X(r_dnm) \
+	X(r_dp) \
+	X(r_dp_rsr) \
+	X(r_eret) \
+	X(r_ext) \
+	X(r_hint) \
+	X(r_ldc) \
+	X(r_ldm) \
+	X(r_ldm_exc) \
+	X(r_ldm_user) \
+	X(r_ldrd) \
+	X(r_ldrex) \
+	X(r_ldrexd) \
+	X(r_ls) \
+	X(r_lsb) \
+	X(r_lsh) \
+	X(r_mcr) \
+	X(r_mcrr) \
+	X(r_media3) \
+	X(r_movw) \
+	X(r_mrc) \
+	X(r_mrrc) \
+	X(r_mrs) \
+	X(r_mrs_banked) \
+	X(r_msr_banked) \
+	X(r_msr_imm) \
+	X(r_msr_reg) \
+	X(r_mul3) \
+	X(r_mul4) \
+	X(r_mull) \
+	X(r_n2_00_1x) \
+	X(r_n2_01) \
+	X(r_n2_11) \
+	X(r_n2_size3) \
+	X(r_n3_0xxx) \
+	X(r_n3_100x) \
+	X(r_n3_fp) \
+	X(r_n3_size3) \
+	X(r_n_size03) \
+	X(r_nls_all) \
+	X(r_nls_lane) \
+	X(r_nls_multi) \
+	X(r_nscalar_f) \
+	X(r_pkh) \
+	X(r_pld_imm) \
+	X(r_pld_reg) \
+	X(r_pldw_imm) \
+	X(r_pldw_reg) \
+	X(r_pli_imm) \
+	X(r_qadd) \
+	X(r_rev) \
+	X(r_rfe) \
+	X(r_sat) \
+	X(r_sat16) \
+	X(r_setend) \
+	X(r_smc) \
+	X(r_srs) \
+	X(r_stc) \
+	X(r_stm) \
+	X(r_strd) \
+	X(r_strex) \
+	X(r_strexd) \
+	X(r_swp) \
+	X(r_vcmp) \
+	X(r_vcvt_fixed) \
+	X(r_vcvt_fixed_n) \
+	X(r_vcvt_hs) \
+	X(r_vcvtb) \
+	X(r_vdup_core) \
+	X(r_vdup_scalar) \
+	X(r_vldm) \
+	X(r_vmov64) \
+	X(r_vmov_from_scalar) \
+	X(r_vmov_imm) \
+	X(r_vmov_s) \
+	X(r_vmov_to_scalar) \
+	X(r_vmrs) \
+	X(r_vmsr) \
+	X(r_vmull_p) \
+	X(r_vqshlu) \
+	X(r_vrev) \
+	X(r_vswp_vzip) \
+	X(r_vtbl) \
+
+#define FIN(fn)                                                                \
+	static int fn##_fin(uint32_t w, const struct row *r, uint32_t *fp,     \
+			    uint32_t mask)                                     \
+	{                                                                      \
+		return finish(r, fp, mask, fn(w));                             \
+	}
+REFINES(FIN)
+#undef FIN
+#define r_none_fin NULL
+
 #define ROW(m, v, c, a, f, l, r)                                               \
-	{(m), (v), (f), (uint8_t)AMV_INSN_##c, (uint8_t)(a), (uint8_t)(l), (r)},
+	{(m), (v), (f), (uint8_t)AMV_INSN_##c, (uint8_t)(a), (uint8_t)(l),     \
+	 r##_fin},
 
 static const struct row rows[] = {
 #include "decode_a32_rows.h"
@@ -1088,44 +1210,41 @@ static inline const struct row *find_row(uint32_t w)
 	}
 }
 
-/* What a refine function's AMV_INSN_F_UNDEFINED turns a row into. */
 static const struct row undefined_row = {
 	0, 0, AMV_INSN_F_UNDEFINED, (uint8_t)AMV_INSN_UNDEFINED, 0,
 	(uint8_t)L_NONE, NULL};
 
-/* The row deciding @p w and, in *@p fp, its flags. A refine result with
- * AMV_INSN_F_UNDEFINED (an "if ... then UNDEFINED" of the instruction's
- * decode pseudocode, A7/A8.8) replaces the row by undefined_row: class
- * UNDEFINED, no operands, and only the refine function's flags. */
-static inline const struct row *classify(uint32_t w, uint32_t *fp)
+static inline int finish(const struct row *r, uint32_t *fp, uint32_t mask,
+			 uint32_t f)
+{
+	if (f & AMV_INSN_F_UNDEFINED) {
+		if (fp != NULL)
+			*fp = f & mask;
+		return AMV_INSN_UNDEFINED;
+	}
+	if (fp != NULL)
+		*fp = (r->flags | f) & mask;
+	return r->cls;
+}
+
+/* The class of @p w, its flags (masked by @p mask) in *@p fp if not NULL. */
+static inline int classify(uint32_t w, uint32_t *fp, uint32_t mask)
 {
 	const struct row *r = find_row(w);
-	uint32_t f;
 
 	if (r->refine == NULL) {
-		*fp = r->flags;
-		return r;
+		if (fp != NULL)
+			*fp = r->flags & mask;
+		return r->cls;
 	}
-	f = r->refine(w);
-	if (f & AMV_INSN_F_UNDEFINED) {
-		*fp = f;
-		return &undefined_row;
-	}
-	*fp = r->flags | f;
-	return r;
+	return r->refine(w, r, fp, mask);
 }
 
 int amv_decode_class(enum amv_isa isa, uint32_t word, uint32_t *flags)
 {
-	const struct row *r;
-	uint32_t f;
-
 	if (isa != AMV_ISA_A32)
 		return isa == AMV_ISA_T32 ? -AMV_ENOTSUP : -AMV_EINVAL;
-	r = classify(word, &f);
-	if (flags != NULL)
-		*flags = f & CLASS_FLAGS;
-	return r->cls;
+	return classify(word, flags, CLASS_FLAGS);
 }
 
 /* ------------------------------------------------------------ operands */
@@ -1548,8 +1667,15 @@ int amv_decode(enum amv_isa isa, uint32_t word, struct amv_insn *out)
 	out->raw = word;
 	out->isa = (uint8_t)isa;
 	out->cond = (uint8_t)(word >> 28);
-	r = classify(word, &out->flags);
-	out->cls = r->cls;
+	r = find_row(word);
+	if (r->refine == NULL) {
+		out->flags = r->flags;
+		out->cls = r->cls;
+	} else {
+		out->cls = (uint16_t)r->refine(word, r, &out->flags, ~0u);
+		if (out->cls != r->cls)
+			r = &undefined_row; /* refined to UNDEFINED: no operands */
+	}
 	out->flags |= operands(r, word, out);
 	out->flags |= pc_flags(out);
 	if (out->cond == 0xfu)

@@ -16,7 +16,7 @@
  *  - layout: how amv_decode() extracts operands (L_*, lib/decode_a32.c);
  *  - refine: function adding the flags that depend on operand values
  *    (UNPREDICTABLE conditions, privilege of a coprocessor register, ...)
- *    or 0. The VFP and NEON rows' refine functions also return
+ *    or r_none (lib/decode_a32.c pastes _fin to the name: its classifier). The VFP and NEON rows' refine functions also return
  *    AMV_INSN_F_UNDEFINED alone for the UNDEFINED conditions of their
  *    instructions' decode pseudocode: the word is then class UNDEFINED.
  *
@@ -212,7 +212,7 @@ ROW(0x0fe00070u, 0x07a00050u, MEDIA, M_SBFX, 0, L_BFX, r_bfx)
 ROW(0x0fe0007fu, 0x07c0001fu, MEDIA, M_BFC, 0, L_BFI, r_bfi)
 ROW(0x0fe00070u, 0x07c00010u, MEDIA, M_BFI, 0, L_BFI, r_bfi)
 ROW(0x0fe00070u, 0x07e00050u, MEDIA, M_UBFX, 0, L_BFX, r_bfx)
-ROW(0x0ff000f0u, 0x07f000f0u, UDF, 0, FL_UNDEF, L_IMM16, 0)
+ROW(0x0ff000f0u, 0x07f000f0u, UDF, 0, FL_UNDEF, L_IMM16, r_none)
 
 /* ------------------------------------------------------------------------
  * A5.5 Branch, branch with link, and block data transfer (cond, op1 = 10x)
@@ -222,15 +222,15 @@ ROW(0x0e500000u, 0x08100000u, LDM, 4, FL_LD, L_LDM, r_ldm)        /* LDMDA..LDMI
 ROW(0x0e500000u, 0x08400000u, STM, 4, FL_ST | FL_USR | FL_SENS, L_LDM, r_ldm_user)
 ROW(0x0e508000u, 0x08500000u, LDM, 4, FL_LD | FL_USR | FL_SENS, L_LDM, r_ldm_user)
 ROW(0x0e508000u, 0x08508000u, LDM, 4, FL_LD | FL_SENS | FL_EXCRET | FL_WPC, L_LDM, r_ldm_exc)
-ROW(0x0f000000u, 0x0a000000u, B, 0, FL_WPC, L_BRANCH, 0)
-ROW(0x0f000000u, 0x0b000000u, BL, 0, FL_WPC, L_BRANCH, 0)
+ROW(0x0f000000u, 0x0a000000u, B, 0, FL_WPC, L_BRANCH, r_none)
+ROW(0x0f000000u, 0x0b000000u, BL, 0, FL_WPC, L_BRANCH, r_none)
 
 /* ------------------------------------------------------------------------
  * A5.6 Coprocessor instructions, and Supervisor Call (cond, op1 = 11x), in
  * the order of the A5.6 table: 00000x, SVC, coproc != 101x, coproc == 101x
  * ------------------------------------------------------------------------ */
-ROW(0x0fe00000u, 0x0c000000u, UNDEFINED, 0, FL_UNDEF, L_NONE, 0) /* 00000x */
-ROW(0x0f000000u, 0x0f000000u, SVC, 0, 0, L_IMM24, 0)
+ROW(0x0fe00000u, 0x0c000000u, UNDEFINED, 0, FL_UNDEF, L_NONE, r_none) /* 00000x */
+ROW(0x0f000000u, 0x0f000000u, SVC, 0, 0, L_IMM24, r_none)
 /* coproc != 101x, as three rows each: coproc = 0xxx, 11xx, 100x
  * (A8.8 STC, A8.8 LDC, A8.8 MCRR, A8.8 MRRC, A8.8 CDP,
  * A8.8 MCR, A8.8 MRC; encodings A1) */
@@ -249,24 +249,24 @@ CPROWS(0x0f100010u, 0x0e100010u, MRC, 0, L_MCR, r_mrc)
 /* coproc = 101x: A7.6 extension register load/store, P:U:W = 010, 011,
  * 1x0, 101 (VSTM/VLDM/VSTR/VLDR/VPUSH/VPOP) */
 ROW(0x0f800e00u, 0x0c800a00u, VFP, 0, 0, L_VFP, r_vldm)
-ROW(0x0f200e00u, 0x0d000a00u, VFP, 0, 0, L_VFP, 0)
+ROW(0x0f200e00u, 0x0d000a00u, VFP, 0, 0, L_VFP, r_none)
 ROW(0x0fa00e00u, 0x0d200a00u, VFP, 0, 0, L_VFP, r_vldm)
 /* A7.9 64-bit transfers between ARM core and extension registers (VMOV):
  * op1 = 00010x, bits [7:4] = 00x1 */
 ROW(0x0fe00ed0u, 0x0c400a10u, VFP, 0, 0, L_VFP, r_vmov64)
 /* A7.5 Floating-point data-processing: op1 = 10xxxx, op = 0; opc1 =
  * bits [23,21:20], opc2 = bits [19:16], opc3 = bits [7:6] */
-ROW(0x0f800e10u, 0x0e000a00u, VFP, 0, 0, L_VFP, 0)   /* opc1 0x00..0x11 */
-ROW(0x0fb00e50u, 0x0e800a00u, VFP, 0, 0, L_VFP, 0)   /* VDIV */
-ROW(0x0fb00e10u, 0x0e900a00u, VFP, 0, 0, L_VFP, 0)   /* VFNMA, VFNMS */
-ROW(0x0fb00e10u, 0x0ea00a00u, VFP, 0, 0, L_VFP, 0)   /* VFMA, VFMS */
+ROW(0x0f800e10u, 0x0e000a00u, VFP, 0, 0, L_VFP, r_none)   /* opc1 0x00..0x11 */
+ROW(0x0fb00e50u, 0x0e800a00u, VFP, 0, 0, L_VFP, r_none)   /* VDIV */
+ROW(0x0fb00e10u, 0x0e900a00u, VFP, 0, 0, L_VFP, r_none)   /* VFNMA, VFNMS */
+ROW(0x0fb00e10u, 0x0ea00a00u, VFP, 0, 0, L_VFP, r_none)   /* VFMA, VFMS */
 ROW(0x0fb00e50u, 0x0eb00a00u, VFP, 0, 0, L_VFP, r_vmov_imm) /* VMOV (imm) */
-ROW(0x0fbf0e50u, 0x0eb00a40u, VFP, 0, 0, L_VFP, 0)   /* VMOV (reg), VABS */
-ROW(0x0fbf0e50u, 0x0eb10a40u, VFP, 0, 0, L_VFP, 0)   /* VNEG, VSQRT */
+ROW(0x0fbf0e50u, 0x0eb00a40u, VFP, 0, 0, L_VFP, r_none)   /* VMOV (reg), VABS */
+ROW(0x0fbf0e50u, 0x0eb10a40u, VFP, 0, 0, L_VFP, r_none)   /* VNEG, VSQRT */
 ROW(0x0fbe0e50u, 0x0eb20a40u, VFP, 0, 0, L_VFP, r_vcvtb) /* VCVTB, VCVTT */
 ROW(0x0fbe0e50u, 0x0eb40a40u, VFP, 0, 0, L_VFP, r_vcmp)   /* VCMP{E} */
-ROW(0x0fbf0ed0u, 0x0eb70ac0u, VFP, 0, 0, L_VFP, 0)   /* VCVT (double, single) */
-ROW(0x0fbf0e50u, 0x0eb80a40u, VFP, 0, 0, L_VFP, 0)   /* VCVT (to fp from int) */
+ROW(0x0fbf0ed0u, 0x0eb70ac0u, VFP, 0, 0, L_VFP, r_none)   /* VCVT (double, single) */
+ROW(0x0fbf0e50u, 0x0eb80a40u, VFP, 0, 0, L_VFP, r_none)   /* VCVT (to fp from int) */
 ROW(0x0fbe0e50u, 0x0eba0a40u, VFP, 0, 0, L_VFP, r_vcvt_fixed) /* VCVT (fixed) */
 ROW(0x0fbc0e50u, 0x0ebc0a40u, VFP, 0, 0, L_VFP, r_vcvt_fixed) /* to int, fixed */
 /* A7.8 8, 16, and 32-bit transfers between ARM core and extension registers:
@@ -292,9 +292,9 @@ ROW(0xfff100f0u, 0xf1010000u, SETEND, 0, 0, L_SETEND, r_setend)
  * size/type fields in the NR rows' refine functions (lib/decode_a32.c). */
 /* A7.4.1 Three registers of the same length: A = 0xxxx; sub-table A =
  * bits [11:8], B = bit 4, U, C = bits [21:20] */
-#define ND(m, v) ROW((m), (v), NEON, 0, 0, L_NONE, 0)
+#define ND(m, v) ROW((m), (v), NEON, 0, 0, L_NONE, r_none)
 #define NR(m, v, r) ROW((m), (v), NEON, 0, 0, L_NONE, r)
-#define NU(m, v) ROW((m), (v), UNDEFINED, 0, FL_UNDEF, L_NONE, 0)
+#define NU(m, v) ROW((m), (v), UNDEFINED, 0, FL_UNDEF, L_NONE, r_none)
 /* every A7.4.1 instruction: Q = 1 with an odd Vd, Vn or Vm is UNDEFINED;
  * the pairwise ones (VPADD, VPMAX, VPMIN) are doubleword only */
 NU(0xfe801040u, 0xf2001040u)   /* Q = 1, Vd<0> = 1 */
@@ -326,7 +326,7 @@ ND(0xfeb80c90u, 0xf2800810u)
 ND(0xfeb80e90u, 0xf2800c10u)
 ND(0xfeb80f90u, 0xf2800e10u)
 ND(0xfeb80fb0u, 0xf2800f10u)
-ROW(0xfeb80fb0u, 0xf2800f30u, UNDEFINED, 0, FL_UNDEF, L_NONE, 0)
+ROW(0xfeb80fb0u, 0xf2800f30u, UNDEFINED, 0, FL_UNDEF, L_NONE, r_none)
 /* A7.4.4 Two registers and a shift amount: A = 1x001, 1x01x, 1x1xx with
  * C = 0xx1, or C = 1xx1; sub-table A = bits [11:8], U, B = bit 6, L = bit 7 */
 /* Q = 1 with an odd Vd or Vm is UNDEFINED for the non-narrowing,
@@ -379,7 +379,7 @@ NR(0xffb30ed0u, 0xf3b20600u, r_vcvt_hs) /* 10, 11x00: VCVT (half <-> single) */
 NR(0xffb30c10u, 0xf3b30400u, r_n2_11) /* 11, 1xxxx: VRECPE, VRSQRTE, VCVT */
 NR(0xffb00c10u, 0xf3b00800u, r_vtbl) /* U=1, B=10xx: VTBL, VTBX */
 NR(0xffb00f90u, 0xf3b00c00u, r_vdup_scalar) /* B=1100: VDUP (scalar) */
-ROW(0xfeb00010u, 0xf2b00000u, UNDEFINED, 0, FL_UNDEF, L_NONE, 0)
+ROW(0xfeb00010u, 0xf2b00000u, UNDEFINED, 0, FL_UNDEF, L_NONE, r_none)
 /* A7.4.2 Three registers of different lengths: A = 1x0xx, 1x10x, C = x0x0;
  * sub-table A = bits [11:8], U */
 NU(0xfe801c50u, 0xf2801000u)   /* 00xx long/wide: Vd<0> = 1 */
@@ -423,30 +423,30 @@ NR(0xffb00c00u, 0xf4a00c00u, r_nls_all) /* A=1, L=1, B=11xx: all lanes */
 #undef ND
 #undef NR
 #undef NU
-ROW(0xff700000u, 0xf4100000u, NOP, 0, 0, L_NONE, 0)     /* unallocated memory hint */
+ROW(0xff700000u, 0xf4100000u, NOP, 0, 0, L_NONE, r_none)     /* unallocated memory hint */
 ROW(0xff700000u, 0xf4500000u, PLD, 2, 0, L_PLD_IMM, r_pli_imm)  /* PLI (imm, lit) */
 ROW(0xff700000u, 0xf5100000u, PLD, 1, 0, L_PLD_IMM, r_pldw_imm) /* PLDW (imm) */
 ROW(0xff700000u, 0xf5500000u, PLD, 0, 0, L_PLD_IMM, r_pld_imm)  /* PLD (imm, lit) */
-ROW(0xfff00000u, 0xf5300000u, UNDEFINED, 0, FL_UNP | FL_UNDEF, L_NONE, 0)
+ROW(0xfff00000u, 0xf5300000u, UNDEFINED, 0, FL_UNP | FL_UNDEF, L_NONE, r_none)
 ROW(0xfff000f0u, 0xf5700010u, CLREX, 0, 0, L_NONE, r_clrex)
 ROW(0xfff000f0u, 0xf5700040u, DSB, 0, 0, L_BARRIER, r_barrier)
 ROW(0xfff000f0u, 0xf5700050u, DMB, 0, 0, L_BARRIER, r_barrier)
 ROW(0xfff000f0u, 0xf5700060u, ISB, 0, 0, L_BARRIER, r_barrier)
-ROW(0xfff00000u, 0xf5700000u, UNDEFINED, 0, FL_UNP | FL_UNDEF, L_NONE, 0)
-ROW(0xffb00000u, 0xf5b00000u, UNDEFINED, 0, FL_UNP | FL_UNDEF, L_NONE, 0)
-ROW(0xff700010u, 0xf6100000u, NOP, 0, 0, L_NONE, 0)     /* unallocated memory hint */
+ROW(0xfff00000u, 0xf5700000u, UNDEFINED, 0, FL_UNP | FL_UNDEF, L_NONE, r_none)
+ROW(0xffb00000u, 0xf5b00000u, UNDEFINED, 0, FL_UNP | FL_UNDEF, L_NONE, r_none)
+ROW(0xff700010u, 0xf6100000u, NOP, 0, 0, L_NONE, r_none)     /* unallocated memory hint */
 ROW(0xff700010u, 0xf6500000u, PLD, 2, 0, L_PLD_REG, r_pld_reg)  /* PLI (reg) */
 ROW(0xff700010u, 0xf7100000u, PLD, 1, 0, L_PLD_REG, r_pldw_reg) /* PLDW (reg) */
 ROW(0xff700010u, 0xf7500000u, PLD, 0, 0, L_PLD_REG, r_pld_reg)  /* PLD (reg) */
-ROW(0xfe300010u, 0xf6300000u, UNDEFINED, 0, FL_UNP | FL_UNDEF, L_NONE, 0)
+ROW(0xfe300010u, 0xf6300000u, UNDEFINED, 0, FL_UNP | FL_UNDEF, L_NONE, r_none)
 /* A5.7 op1 = 100xxxxx: SRS, RFE; 101xxxxx: BLX (immediate) */
 ROW(0xfe500000u, 0xf8400000u, SRS, 0, FL_SENS | FL_ST, L_SRS, r_srs)
 ROW(0xfe500000u, 0xf8100000u, RFE, 0, FL_SENS | FL_EXCRET | FL_WPC | FL_LD, L_SRS, r_rfe)
-ROW(0xfe000000u, 0xfa000000u, BLX_IMM, 0, FL_WPC, L_BRANCH, 0)
+ROW(0xfe000000u, 0xfa000000u, BLX_IMM, 0, FL_WPC, L_BRANCH, r_none)
 /* A5.7 op1 = 110xxxxx, 1110xxxx: coprocessor "2" forms; coproc = 101x is
  * UNDEFINED there (A8.8 LDC2, A8.8 MCR2 etc., encoding A2) */
-ROW(0xfc000e00u, 0xfc000a00u, UNDEFINED, 0, FL_UNDEF, L_NONE, 0)
-ROW(0xffe00000u, 0xfc000000u, UNDEFINED, 0, FL_UNDEF, L_NONE, 0)
+ROW(0xfc000e00u, 0xfc000a00u, UNDEFINED, 0, FL_UNDEF, L_NONE, r_none)
+ROW(0xffe00000u, 0xfc000000u, UNDEFINED, 0, FL_UNDEF, L_NONE, r_none)
 ROW(0xfff00000u, 0xfc400000u, MCRR, 0, 0, L_MCRR, r_mcrr)
 ROW(0xfff00000u, 0xfc500000u, MRRC, 0, 0, L_MCRR, r_mrrc)
 ROW(0xfe100000u, 0xfc000000u, STC, 0, FL_ST, L_LDC, r_stc)
@@ -459,8 +459,8 @@ ROW(0xff100010u, 0xfe100010u, MRC, 0, 0, L_MCR, r_mrc)
  * Everything else is UNDEFINED (A5.1 and the "other" entries of each A5
  * table). These two rows end every index list, so a lookup always matches.
  * ------------------------------------------------------------------------ */
-ROW(0x00000000u, 0x00000000u, UNDEFINED, 0, FL_UNDEF, L_NONE, 0)
-ROW(0xf0000000u, 0xf0000000u, UNDEFINED, 0, FL_UNDEF, L_NONE, 0)
+ROW(0x00000000u, 0x00000000u, UNDEFINED, 0, FL_UNDEF, L_NONE, r_none)
+ROW(0xf0000000u, 0xf0000000u, UNDEFINED, 0, FL_UNDEF, L_NONE, r_none)
 
 #undef FL_PRIV
 #undef FL_SENS
