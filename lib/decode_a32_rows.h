@@ -16,7 +16,8 @@
  *  - layout: how amv_decode() extracts operands (L_*, lib/decode_a32.c);
  *  - refine: function adding the flags that depend on operand values
  *    (UNPREDICTABLE conditions, privilege of a coprocessor register, ...)
- *    or r_none (lib/decode_a32.c pastes _fin to the name: its classifier). The VFP and NEON rows' refine functions also return
+ *    or r_none (lib/decode_a32.c pastes _fin to the name: the row's
+ *    classifier). The VFP and NEON rows' refine functions also return
  *    AMV_INSN_F_UNDEFINED alone for the UNDEFINED conditions of their
  *    instructions' decode pseudocode: the word is then class UNDEFINED.
  *
