@@ -7,6 +7,7 @@
 #define AMV_AMV_H
 
 #include <amv/amv_env.h>
+#include <amv/asid.h>
 #include <amv/cp15.h>
 #include <amv/decode.h>
 #include <amv/desc.h>
