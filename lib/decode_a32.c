@@ -131,37 +131,32 @@ static bool wback_of(uint32_t w)
 	return !WBIT(w, 24) || WBIT(w, 21);
 }
 
-/* A8.8 (and friends): S = 1 with Rd = PC is SUBS PC, LR and
- * related (B9.3), an exception return; SBZ Rn/Rd of MOV/MVN and of the
- * test/compare opcodes. */
-static uint32_t dp_common(uint32_t w, bool *has_rd, bool *has_rn)
+/* A5.2.1: TST/TEQ/CMP/CMN (op 0b10xx) have no Rd; MOV/MVN (op 0b11x1)
+ * have no Rn. */
+static bool dp_has_rd(uint32_t op)
 {
-	uint32_t op = (w >> 21) & 0xfu, f = 0;
-
-	*has_rd = op < 8u || op > 11u;
-	*has_rn = op != AMV_DP_MOV && op != AMV_DP_MVN;
-	if (*has_rd && WBIT(w, 20) && RD(w) == 15u)
-		f |= AMV_INSN_F_EXC_RETURN | AMV_INSN_F_SENSITIVE;
-	if (!*has_rd && RD(w) != 0u)
-		f |= UNP;
-	if (!*has_rn && RN(w) != 0u)
-		f |= UNP;
-	return f;
+	return op - 8u > 3u;
 }
 
-/* The hot path of classification: dp_common() without the out-parameters.
- * TST/TEQ/CMP/CMN (op 0b10xx) have no Rd, MOV/MVN (op 0b11x1) no Rn. */
+static bool dp_has_rn(uint32_t op)
+{
+	return (op | 2u) != 0xfu;
+}
+
+/* A8.8 (and friends): S = 1 with Rd = PC is SUBS PC, LR and related
+ * (B9.3), an exception return; the Rn/Rd fields an opcode does not use are
+ * SBZ. The hot path of classification. */
 static uint32_t r_dp(uint32_t w)
 {
 	uint32_t op = (w >> 21) & 0xfu, f = 0;
 
-	if (op - 8u > 3u) {
+	if (dp_has_rd(op)) {
 		if ((w & 0x0010f000u) == 0x0010f000u) /* S = 1, Rd = PC */
 			f = AMV_INSN_F_EXC_RETURN | AMV_INSN_F_SENSITIVE;
 	} else if (RD(w) != 0u) {
 		f = UNP;
 	}
-	if ((op | 2u) == 0xfu && RN(w) != 0u)
+	if (!dp_has_rn(op) && RN(w) != 0u)
 		f |= UNP;
 	return f;
 }
@@ -169,12 +164,11 @@ static uint32_t r_dp(uint32_t w)
 /* A5.2.2: any of Rd, Rn, Rm, Rs = PC is UNPREDICTABLE. */
 static uint32_t r_dp_rsr(uint32_t w)
 {
-	bool has_rd, has_rn;
-	uint32_t f = dp_common(w, &has_rd, &has_rn);
+	uint32_t op = (w >> 21) & 0xfu;
 
-	return f | unp_if((has_rd && RD(w) == 15u) ||
-			  (has_rn && RN(w) == 15u) || RS(w) == 15u ||
-			  RM(w) == 15u);
+	return r_dp(w) | unp_if((dp_has_rd(op) && RD(w) == 15u) ||
+				(dp_has_rn(op) && RN(w) == 15u) ||
+				RS(w) == 15u || RM(w) == 15u);
 }
 
 /* A8.8 MOV (immediate) A2, A8.8 MOVT */

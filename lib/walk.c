@@ -219,8 +219,8 @@ static const uint8_t need_perm[8] = {
 	AMV_PERM_R << 4, AMV_PERM_W << 4, AMV_PERM_X << 4, 0,
 };
 
-/* Read descriptor @level - 1 into x->desc[]; a failed read is an external
- * abort on the walk (B3.12), -AMV_EIO a slave error (ExT set). */
+/* Read descriptor @p i (0: L1, 1: L2) into x->desc[]; a failed read is an
+ * external abort on the walk (B3.12), -AMV_EIO a slave error (ExT set). */
 static inline int read_desc(const struct amv_port *port,
 			    const struct amv_regime *r, struct amv_xlat *x,
 			    unsigned int i)
