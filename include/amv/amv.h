@@ -11,9 +11,11 @@
 #include <amv/cp15.h>
 #include <amv/decode.h>
 #include <amv/desc.h>
+#include <amv/domain.h>
 #include <amv/error.h>
 #include <amv/fault.h>
 #include <amv/port.h>
+#include <amv/shadow.h>
 #include <amv/version.h>
 #include <amv/walk.h>
 

@@ -109,6 +109,21 @@ int amv_asid_get(struct amv_asid_alloc *a, struct amv_asid_ctx *c,
 int amv_asid_put(struct amv_asid_alloc *a, struct amv_asid_ctx *c);
 
 /**
+ * @brief Whether an address space holds an ASID of the current generation.
+ *
+ * Entries of an address space whose ASID is from an older generation are
+ * no longer in the TLB: the rollover that retired it asked for TLBIALL.
+ * @param a The allocator.
+ * @param c The address space.
+ * @return True if amv_asid_get() would return c->asid without allocating.
+ */
+static inline bool amv_asid_valid(const struct amv_asid_alloc *a,
+				  const struct amv_asid_ctx *c)
+{
+	return c->generation != 0 && c->generation == a->generation;
+}
+
+/**
  * @brief Number of rollovers (whole-TLB invalidations requested) so far.
  * @param a The allocator.
  * @return The count, 0 for NULL.

@@ -38,6 +38,65 @@ struct amv_port_ops {
 	 * Any other negative value is treated like -AMV_EFAULT.
 	 */
 	int (*read_phys32)(void *ctx, uint64_t pa, uint32_t *val);
+
+	/**
+	 * @brief Write one aligned 32-bit word of guest physical memory.
+	 *
+	 * Used by the shadow MMU to perform guest page-table writes it
+	 * emulates (write-protect strategy) or is asked to do (paravirtual
+	 * hypercalls). Little-endian, like read_phys32.
+	 * @param ctx The port context.
+	 * @param pa  Guest physical address, 4-byte aligned.
+	 * @param val The word.
+	 * @retval 0 Success; negative values as for read_phys32.
+	 */
+	int (*write_phys32)(void *ctx, uint64_t pa, uint32_t val);
+
+	/**
+	 * @brief Host physical address of library-owned memory.
+	 *
+	 * The shadow MMU writes host physical addresses of its L1 and L2
+	 * tables (caller-owned pools) into descriptors and TTBR0.
+	 * @param ctx The port context.
+	 * @param p   A pointer into a shadow table pool.
+	 * @return Its host physical address.
+	 */
+	uint32_t (*host_pa)(void *ctx, const void *p);
+
+	/**
+	 * @brief Program the host MMU for the guest.
+	 *
+	 * Called whenever the values the guest must run with change; the
+	 * port loads them before returning to the guest (TTBR0, then
+	 * CONTEXTIDR, then DACR, with the barriers B3.10.4 asks for).
+	 * @param ctx        The port context.
+	 * @param ttbr0      Host TTBR0: the shadow L1's host PA with the
+	 *                   configured walk attribute bits.
+	 * @param contextidr Host CONTEXTIDR: the host ASID in [7:0].
+	 * @param dacr       Host DACR.
+	 */
+	void (*set_host_mmu)(void *ctx, uint32_t ttbr0, uint32_t contextidr,
+			     uint32_t dacr);
+
+	/** @brief Host TLBIALL: invalidate the entire host TLB.
+	 *  @param ctx The port context. */
+	void (*tlbi_all)(void *ctx);
+
+	/** @brief Host TLBIASID: invalidate non-global entries of an ASID.
+	 *  @param ctx The port context.
+	 *  @param asid Host ASID. */
+	void (*tlbi_asid)(void *ctx, uint8_t asid);
+
+	/** @brief Host TLBIMVA: invalidate the entry for a VA and ASID.
+	 *  @param ctx The port context.
+	 *  @param va Virtual address (any address in the page).
+	 *  @param asid Host ASID. */
+	void (*tlbi_mva)(void *ctx, uint32_t va, uint8_t asid);
+
+	/** @brief Host TLBIMVAA: invalidate a VA for every ASID.
+	 *  @param ctx The port context.
+	 *  @param va Virtual address (any address in the page). */
+	void (*tlbi_mvaa)(void *ctx, uint32_t va);
 };
 
 /** A port: its hooks and the context they are called with. */

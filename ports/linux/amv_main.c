@@ -166,7 +166,7 @@ static int amv_dev_read32(void *ctx, uint64_t pa, uint32_t *val)
 
 static long amv_ioc_walk(void __user *uarg)
 {
-	static const struct amv_port_ops ops = {amv_dev_read32};
+	static const struct amv_port_ops ops = {.read_phys32 = amv_dev_read32};
 	struct amv_ioc_walk w;
 	struct amv_dev_image img;
 	struct amv_port port = {&ops, &img};

@@ -1963,7 +1963,7 @@ static int read_fails_enoent(void *ctx, uint64_t pa, uint32_t *val)
 
 static void other_read_errors_are_external_aborts_without_ext(void **state)
 {
-	static const struct amv_port_ops ops = {read_fails_enoent};
+	static const struct amv_port_ops ops = {.read_phys32 = read_fails_enoent};
 	struct env *e = *state;
 	struct amv_port port = {&ops, NULL};
 	struct amv_xlat x;
@@ -2055,7 +2055,7 @@ static void null_arguments_are_einval(void **state)
 
 static void null_read_hook_is_einval(void **state)
 {
-	static const struct amv_port_ops no_hook = {NULL};
+	static const struct amv_port_ops no_hook = {.read_phys32 = NULL};
 	struct env *e = *state;
 	struct amv_port port = {&no_hook, &e->mem};
 	struct amv_xlat x;

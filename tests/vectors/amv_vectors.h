@@ -175,7 +175,7 @@ static unsigned int amv_vectors_run(struct amv_vec_mem *m,
 				    void (*on_fail)(void *ctx, const char *rule),
 				    void *ctx)
 {
-	static const struct amv_port_ops ops = {amv_vec_read32};
+	static const struct amv_port_ops ops = {.read_phys32 = amv_vec_read32};
 	const struct amv_port port = {&ops, m};
 	unsigned int i, passed = 0;
 
