@@ -113,13 +113,24 @@ static uint32_t retarget_l2(struct prng *r, uint32_t d)
 	return d;
 }
 
+/* The generator's first-level tables are the ones its TTBRs point at
+ * (a TTBR0 table with TTBCR.N > 0 is smaller than an L2 table). */
+static bool chunk_is_l1(const struct ptgen_image *img,
+			const struct ptgen_chunk *ch)
+{
+	unsigned int n = img->regime.ttbcr & AMV_TTBCR_N_MASK;
+
+	return ch->pa == (img->regime.ttbr0 & AMV_TTBR0_BASE_MASK(n)) ||
+	       ch->pa == (img->regime.ttbr1 & AMV_TTBR1_BASE_MASK);
+}
+
 /* Copy an image's tables into guest RAM, retargeting output addresses;
  * replicated entries (large pages, supersections) stay replicated. */
 static void load_image(struct world *w, struct ptgen_image *img)
 {
 	for (unsigned int c = 0; c < img->nchunks; c++) {
 		struct ptgen_chunk *ch = &img->chunk[c];
-		bool l1 = ch->nwords > AMV_L2_ENTRIES;
+		bool l1 = chunk_is_l1(img, ch);
 		uint32_t prev_in = 0, prev_out = 0;
 
 		for (uint32_t i = 0; i < ch->nwords; i++) {
@@ -279,6 +290,7 @@ static void query(struct world *w)
 	if (!ssim_same(&e, &a, why, sizeof(why))) {
 		ssim_print_out("guest ", &e);
 		ssim_print_out("shadow", &a);
+		ssim_debug_va(&w->sim, va);
 		fail(w, why, va, kind);
 	}
 	switch (a.kind) {
@@ -344,10 +356,23 @@ static void tlbi(struct world *w, unsigned int op, uint32_t arg)
 		fail(w, "amv_shadow_tlbi failed", arg, 0);
 }
 
-/* The maintenance a correct guest performs after changing the descriptor
- * at @d (B3.10.1): every VA whose translation may have used it, in every
- * ASID, or everything. */
-static void sync_after_write(struct world *w, uint32_t d)
+static void tlbi_va(struct world *w, uint32_t va, bool by_asid)
+{
+	if (!by_asid) {
+		tlbi(w, AMV_TLBI_MVAA, va & ~0xfffu);
+		return;
+	}
+	for (unsigned int p = 0; p < NPROC; p++)
+		tlbi(w, AMV_TLBI_MVA, (va & ~0xfffu) | w->proc[p].asid);
+}
+
+/* The maintenance a correct guest performs after changing the @n
+ * replicated descriptors at @d0 whose old value was @old (B3.10.1): a
+ * translation is one TLB entry, so one VA anywhere in a section,
+ * supersection or large page is enough; an old page table may have left
+ * an entry for each of its pages; an old fault left nothing. */
+static void sync_after_write(struct world *w, uint32_t d0, unsigned int n,
+			     bool l1, uint32_t old)
 {
 	struct l1use u[NPROC + 1];
 	unsigned int nu = l1_tables(w, u);
@@ -357,75 +382,117 @@ static void sync_after_write(struct world *w, uint32_t d)
 		tlbi(w, AMV_TLBI_ALL, 0);
 		return;
 	}
+	if (l1 ? (old & AMV_L1_TYPE_MASK) == AMV_L1_TYPE_FAULT
+	       : (old & AMV_L2_TYPE_MASK) == AMV_L2_TYPE_FAULT)
+		return;
 	for (unsigned int t = 0; t < nu; t++) {
 		for (uint32_t i = u[t].first; i < u[t].first + u[t].count; i++) {
 			uint32_t at = u[t].base + 4 * i, *e, va;
 
-			if (at == d) { /* an L1 descriptor: its whole MiB */
-				for (uint32_t pg = 0; pg < 256; pg++) {
-					va = (i << 20) | (pg << 12);
-					if (by_asid)
-						for (unsigned int p = 0; p < NPROC; p++)
-							tlbi(w, AMV_TLBI_MVA,
-							     va | w->proc[p].asid);
-					else
-						tlbi(w, AMV_TLBI_MVAA, va);
+			if (l1) {
+				if (at != d0)
+					continue;
+				/* The whole run of n entries starts here. */
+				if ((old & AMV_L1_TYPE_MASK) == AMV_L1_TYPE_TABLE) {
+					for (uint32_t pg = 0; pg < 256; pg++)
+						tlbi_va(w, (i << 20) | (pg << 12),
+							by_asid);
+				} else {
+					va = ((i + prng_below(&w->rng, n)) << 20) |
+					     (prng_next(&w->rng) & 0xfffffu);
+					tlbi_va(w, va, by_asid);
 				}
 				continue;
 			}
 			e = ssim_word(&w->sim, at);
-			if (e == NULL || (*e & AMV_L1_TYPE_MASK) != AMV_L1_TYPE_TABLE ||
-			    (*e & AMV_L1_TABLE_BASE_MASK) != (d & ~0x3ffu))
+			if (e == NULL ||
+			    (*e & AMV_L1_TYPE_MASK) != AMV_L1_TYPE_TABLE ||
+			    (*e & AMV_L1_TABLE_BASE_MASK) != (d0 & ~0x3ffu))
 				continue;
-			va = (i << 20) | (((d & 0x3ffu) / 4) << 12);
-			if (by_asid)
-				for (unsigned int p = 0; p < NPROC; p++)
-					tlbi(w, AMV_TLBI_MVA, va | w->proc[p].asid);
-			else
-				tlbi(w, AMV_TLBI_MVAA, va);
+			va = (i << 20) |
+			     ((((d0 & 0x3ffu) / 4) + prng_below(&w->rng, n)) << 12) |
+			     (prng_next(&w->rng) & 0xfffu);
+			tlbi_va(w, va, by_asid);
 		}
 	}
 }
 
+/* A descriptor a working-set VA's walk reads, or any table word. */
+static bool pick_desc(struct world *w, uint32_t *d, bool *l1)
+{
+	const struct ptgen_image *img;
+	const struct ptgen_chunk *ch;
+
+	if (prng_pct(&w->rng, 60) && w->nws != 0) {
+		struct amv_port port = {&ssim_port_ops, &w->sim};
+		uint32_t va = w->ws[prng_below(&w->rng, w->nws)] +
+			      (prng_below(&w->rng, 8) << 12);
+		struct amv_xlat x;
+		struct amv_fault f;
+		int rc;
+
+		memset(&x, 0, sizeof(x));
+		rc = amv_walk(&w->sim.vm.g, &port, va, AMV_ACC_READ, &x, &f);
+		if (rc == AMV_WALK_OK && x.level != 0) {
+			*l1 = x.level == 1 || prng_pct(&w->rng, 30);
+			*d = x.desc_pa[*l1 ? 0 : 1];
+			return true;
+		}
+	}
+	img = prng_pct(&w->rng, 40) ? w->kimg
+				    : w->proc[prng_below(&w->rng, NPROC)].img;
+	if (img->nchunks == 0)
+		return false;
+	ch = &img->chunk[prng_below(&w->rng, img->nchunks)];
+	*d = ch->pa + 4 * prng_below(&w->rng, ch->nwords);
+	*l1 = chunk_is_l1(img, ch);
+	return true;
+}
+
 static void table_write(struct world *w)
 {
-	const struct ptgen_image *img =
-		prng_pct(&w->rng, 40) ? w->kimg
-				      : w->proc[prng_below(&w->rng, NPROC)].img;
-	const struct ptgen_chunk *ch;
-	uint32_t d, val, *cur;
-	int rc;
+	uint32_t d, d0, val, old, *cur;
+	unsigned int n = 1;
+	bool l1;
 
-	if (img->nchunks == 0)
+	if (!pick_desc(w, &d, &l1) || (cur = ssim_word(&w->sim, d)) == NULL)
 		return;
-	ch = &img->chunk[prng_below(&w->rng, img->nchunks)];
-	d = ch->pa + 4 * prng_below(&w->rng, ch->nwords);
-	cur = ssim_word(&w->sim, d);
-	if (cur == NULL)
-		return;
+	old = *cur;
+	d0 = d;
+	/* Supersections and large pages are 16 replicated entries; a correct
+	 * guest rewrites all of them (B3.5.1). */
+	if ((l1 && (old & AMV_L1_TYPE_MASK) >= AMV_L1_TYPE_SECTION &&
+	     (old & AMV_L1_SUPER)) ||
+	    (!l1 && (old & AMV_L2_TYPE_MASK) == AMV_L2_TYPE_LARGE)) {
+		d0 = d & ~0x3fu;
+		n = 16;
+		/* Only a real run of replicas (a lone one is written alone). */
+		for (unsigned int k = 0; k < 16; k++)
+			if (*ssim_word(&w->sim, d0 + 4 * k) != old)
+				n = 1;
+		if (n == 1)
+			d0 = d;
+	}
 	switch (prng_below(&w->rng, 4)) {
 	case 0:
 		val = 0; /* unmap */
 		break;
-	case 1: /* another descriptor of the same table */
-		val = ch->words[prng_below(&w->rng, ch->nwords)];
-		break;
-	case 2: /* change permissions/attributes bits, keep the type */
-		val = *cur ^ (prng_next(&w->rng) & 0x0000fdfcu);
+	case 1: /* permission and attribute bits, same type and address */
+		val = old ^ (prng_next(&w->rng) &
+			     (l1 ? 0x0003fdfcu : (n == 16 ? 0x0000fefcu
+							   : 0x00000ffcu)));
 		break;
 	default:
-		val = ch->nwords > AMV_L2_ENTRIES
-			      ? retarget_l1(&w->rng, prng_next(&w->rng))
-			      : retarget_l2(&w->rng, prng_next(&w->rng));
+		val = l1 ? retarget_l1(&w->rng, prng_next(&w->rng))
+			 : retarget_l2(&w->rng, prng_next(&w->rng));
 		break;
 	}
-	/* Tables themselves must not move under TTBR-listed processes. */
 	w->writes++;
-	rc = ssim_store_desc(&w->sim, d, val);
-	if (rc != 0)
-		fail(w, "guest table write failed", d, 0);
+	for (unsigned int k = 0; k < n; k++)
+		if (ssim_store_desc(&w->sim, d0 + 4 * k, val) != 0)
+			fail(w, "guest table write failed", d0 + 4 * k, 0);
 	if (w->sim.par.sync == AMV_SYNC_TLB)
-		sync_after_write(w, d);
+		sync_after_write(w, d0, n, l1, old);
 }
 
 static void step(struct world *w)
@@ -502,12 +569,13 @@ int main(int argc, char **argv)
 	prng_seed(&w.rng, w.seed);
 	/* Small pools, so eviction runs all the time. */
 	par.n_l1 = 5;
-	par.n_l2 = 48;
+	par.n_l2 = 16;
 	par.n_rmap = 4096;
 	par.tlb = true;
 	par.seed = w.seed;
-	par.regime_flags = prng_pct(&w.rng, 50) ? AMV_REGIME_PXN : 0;
-	par.regime_flags |= AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT;
+	/* With PXN (the superset of behaviour), Non-secure. */
+	par.regime_flags = AMV_REGIME_PXN | AMV_REGIME_NONSECURE |
+			   AMV_REGIME_NO_SECEXT;
 	if (ssim_init(&w.sim, &par) != 0)
 		return 1;
 	w.kimg = &imgs[0];

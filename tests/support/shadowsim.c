@@ -658,3 +658,43 @@ int ssim_store_desc(struct ssim *s, uint64_t gpa, uint32_t val)
 		return amv_shadow_hypercall(&s->vm, args);
 	}
 }
+
+void ssim_debug_va(struct ssim *s, uint32_t va)
+{
+	const struct amv_shadow_vm *vm = &s->vm;
+	uint32_t d = vm->st.l1[vm->cur].e[va >> 20];
+	unsigned int h = (d >> 5) & 15u, gd = 99, cls = 99;
+	struct amv_port p = {&ssim_port_ops, s};
+	struct amv_xlat x;
+	struct amv_fault f;
+	int rc;
+
+	amv_domain_pair(&vm->dom, h, &gd, &cls);
+	fprintf(stderr,
+		"  debug va %#x: cur AS %d (tmpl %d) meta %#x L1 %#x host dom %u "
+		"-> gdom %u class %u; host DACR %#x guest DACR %#x kernel %d\n",
+		va, vm->cur, vm->tmpl, vm->st.as[vm->cur].meta[va >> 20], d, h,
+		gd, cls, s->dacr, vm->g.dacr, vm->kernel);
+	if ((d & 3u) == 1u) {
+		uint32_t l2 = ((d & ~0x3ffu) - SSIM_L2_HPA) / 1024u;
+
+		fprintf(stderr, "  L2 %u owner %d slot %u: e %#x meta %#x\n", l2,
+			vm->st.l2i[l2].owner, vm->st.l2i[l2].slot,
+			vm->st.l2[l2].e[(va >> 12) & 255u],
+			vm->st.l2i[l2].meta[(va >> 12) & 255u]);
+	}
+	for (unsigned int i = 0; i < SSIM_TLB_ENTRIES; i++)
+		if (s->tlb[i].valid && va - s->tlb[i].va < s->tlb[i].size)
+			fprintf(stderr, "  TLB: asid %u va %#x size %#x desc %#x %#x\n",
+				s->tlb[i].asid, s->tlb[i].va, s->tlb[i].size,
+				s->tlb[i].desc[0], s->tlb[i].desc[1]);
+	fprintf(stderr, "  guest: sctlr %#x ttbcr %#x ttbr0 %#x ttbr1 %#x ctx %#x\n",
+		vm->g.sctlr, vm->g.ttbcr, vm->g.ttbr0, vm->g.ttbr1,
+		vm->g.contextidr);
+	rc = amv_walk(&vm->g, &p, va, AMV_ACC_READ, &x, &f);
+	fprintf(stderr,
+		"  guest walk (PL1 read): rc %d level %u desc %#x %#x at %#x %#x ap %u "
+		"dom %u perm %#x/%#x flags %#x\n",
+		rc, x.level, x.desc[0], x.desc[1], x.desc_pa[0], x.desc_pa[1], x.ap,
+		x.domain, x.perm_pl1, x.perm_pl0, x.flags);
+}

@@ -140,5 +140,6 @@ int ssim_store_desc(struct ssim *s, uint64_t gpa, uint32_t val);
 bool ssim_page_writable(struct ssim *s, uint64_t gpa);
 
 void ssim_print_out(const char *tag, const struct ssim_out *o);
+void ssim_debug_va(struct ssim *s, uint32_t va);
 
 #endif /* AMV_TEST_SHADOWSIM_H */
