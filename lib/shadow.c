@@ -733,6 +733,7 @@ int amv_shadow_fault(struct amv_shadow_vm *vm, uint32_t va,
 	const struct amv_vm_region *reg;
 	unsigned int acc;
 	uint64_t gpa;
+	uint32_t flushes;
 	bool wp = false;
 	int rc, r, as;
 
@@ -831,7 +832,16 @@ int amv_shadow_fault(struct amv_shadow_vm *vm, uint32_t va,
 		f.cp0 &= ~AMV_PERM_W;
 		wp = (access & AMV_ACC_KIND_MASK) == AMV_ACC_WRITE;
 	}
+	flushes = vm->stats.flushes;
 	install(vm, as, &f);
+	if (vm->stats.flushes != flushes && vm->st.n_rmap != 0 &&
+	    x.kind != AMV_MAP_FLAT) {
+		/* Host domains ran out during the install and the flush took
+		 * the records with it. */
+		rmap_add(vm, x.desc_pa[0], as, va & ~0xfffffu, 1);
+		if (x.level == 2)
+			rmap_add(vm, x.desc_pa[1], as, va & ~0xfffu, 2);
+	}
 	program_host(vm, false); /* a new host domain changes the DACR */
 	if (wp) {
 		vm->stats.wp_hits++;

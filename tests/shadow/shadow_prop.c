@@ -570,7 +570,7 @@ int main(int argc, char **argv)
 	/* Small pools, so eviction runs all the time. */
 	par.n_l1 = 5;
 	par.n_l2 = 16;
-	par.n_rmap = 4096;
+	par.n_rmap = 512;
 	par.tlb = true;
 	par.seed = w.seed;
 	/* With PXN (the superset of behaviour), Non-secure. */
