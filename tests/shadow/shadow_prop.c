@@ -325,7 +325,8 @@ static void check_isolation(struct world *w)
 {
 	char why[160];
 
-	if (ssim_check_isolation(&w->sim, why, sizeof(why)) != 0)
+	if (ssim_check_isolation(&w->sim, why, sizeof(why)) != 0 ||
+	    ssim_check_wp(&w->sim, why, sizeof(why)) != 0)
 		fail(w, why, 0, 0);
 }
 
@@ -570,7 +571,7 @@ int main(int argc, char **argv)
 	/* Small pools, so eviction runs all the time. */
 	par.n_l1 = 5;
 	par.n_l2 = 16;
-	par.n_rmap = 512;
+	par.n_rmap = 128;
 	par.tlb = true;
 	par.seed = w.seed;
 	/* With PXN (the superset of behaviour), Non-secure. */

@@ -698,3 +698,67 @@ void ssim_debug_va(struct ssim *s, uint32_t va)
 		rc, x.level, x.desc[0], x.desc[1], x.desc_pa[0], x.desc_pa[1], x.ap,
 		x.domain, x.perm_pl1, x.perm_pl0, x.flags);
 }
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int ssim_check_wp(struct ssim *s, char *why, size_t n)
+{
+	uint32_t dk = amv_domain_dacr(&s->vm.dom, s->vm.g.dacr, true);
+	uint32_t du = amv_domain_dacr(&s->vm.dom, s->vm.g.dacr, false);
+	static uint32_t pages[16 * 4096 + 64 * 256];
+	size_t np = 0;
+
+	if (s->par.sync != AMV_SYNC_WP)
+		return 0;
+	/* Every host page some entry lets the guest write, in either mode. */
+	for (unsigned int a = 0; a < s->st.n_l1; a++) {
+		const uint32_t *l1 = s->st.l1[a].e;
+
+		if (s->st.as[a].state == 0)
+			continue;
+		for (uint32_t i = 0; i < 4096; i++) {
+			uint32_t d = l1[i];
+			unsigned int dom = (d >> AMV_L1_DOMAIN_SHIFT) & 15u;
+
+			if (i == SSIM_WINDOW_VA >> 20 ||
+			    (d & AMV_L1_TYPE_MASK) != AMV_L1_TYPE_TABLE)
+				continue; /* no sections under WP */
+			for (unsigned int k = 0; k < 256; k++) {
+				uint32_t e = s->st.l2[((d & AMV_L1_TABLE_BASE_MASK) -
+						       SSIM_L2_HPA) / 1024u].e[k];
+
+				if (e != 0 && np < sizeof(pages) / 4 &&
+				    writable(dk, du, dom,
+					     (e >> AMV_L2_AP01_SHIFT) & 3u))
+					pages[np++] = e & AMV_L2_SMALL_BASE_MASK;
+			}
+		}
+	}
+	qsort(pages, np, sizeof(pages[0]), cmp_u32);
+	/* No page a shadow entry was derived from is among them. */
+	for (unsigned int i = 0; i < s->st.n_rmap; i++) {
+		uint32_t key = s->st.wp[i], gpa, hpa;
+
+		if (key == 0)
+			continue;
+		gpa = (key - 1u) << 12;
+		if (gpa - SSIM_RAM0_GPA < SSIM_RAM0_SIZE)
+			hpa = SSIM_RAM0_HPA + (gpa - SSIM_RAM0_GPA);
+		else if (gpa - SSIM_RAM1_GPA < SSIM_RAM1_SIZE)
+			hpa = SSIM_RAM1_HPA + (gpa - SSIM_RAM1_GPA);
+		else
+			continue;
+		if (bsearch(&hpa, pages, np, sizeof(pages[0]), cmp_u32)) {
+			snprintf(why, n,
+				 "guest table page %#x is writable in the shadow",
+				 gpa);
+			return -1;
+		}
+	}
+	return 0;
+}
