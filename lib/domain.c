@@ -47,18 +47,6 @@ int amv_domain_get(struct amv_domains *d, unsigned int gdom, unsigned int cls)
 	return (int)h;
 }
 
-int amv_domain_pair(const struct amv_domains *d, unsigned int hdom,
-		    unsigned int *gdom, unsigned int *cls)
-{
-	if (d == NULL || gdom == NULL || cls == NULL || hdom > 15u)
-		return -AMV_EINVAL;
-	if (d->pair_of[hdom] == NONE)
-		return -AMV_ENOENT;
-	*gdom = d->pair_of[hdom] / AMV_DC_ALL;
-	*cls = d->pair_of[hdom] % AMV_DC_ALL;
-	return 0;
-}
-
 /* DACR field of each class while its guest domain is Client:
  * [class][kernel]. */
 static const uint8_t class_dacr[AMV_DC_COUNT][2] = {
@@ -96,27 +84,6 @@ uint32_t amv_domain_dacr(const struct amv_domains *d, uint32_t guest_dacr,
 		dacr |= v << (2u * h);
 	}
 	return dacr;
-}
-
-bool amv_domain_fits(unsigned int cls, unsigned int cp1, unsigned int cp0,
-		     bool kernel, unsigned int *perm)
-{
-	switch (cls & ~AMV_DC_WP) {
-	case AMV_DC_BOTH:
-		*perm = cp0;
-		return cp1 == cp0;
-	case AMV_DC_KERN:
-		*perm = cp1;
-		return cp0 == 0 || kernel;
-	case AMV_DC_KMGR:
-		*perm = cp0;
-		return cp1 == AMV_PERM_RWX;
-	case AMV_DC_USER:
-		*perm = cp0;
-		return cp1 == 0 || !kernel;
-	default:
-		return false;
-	}
 }
 
 unsigned int amv_domain_class(unsigned int cp1, unsigned int cp0, bool kernel,

@@ -51,9 +51,7 @@ static inline bool is_l1_table(uint32_t d)
 /* Index of the pool L2 table a host page-table descriptor points to. */
 static int l2_index(const struct amv_shadow_vm *vm, uint32_t l1d)
 {
-	uint32_t base = vm->cfg.port.ops->host_pa(vm->cfg.port.ctx, vm->st.l2);
-
-	return (int)(((l1d & AMV_L1_TABLE_BASE_MASK) - base) /
+	return (int)(((l1d & AMV_L1_TABLE_BASE_MASK) - vm->l2_pa) /
 		     AMV_L2_TABLE_SIZE);
 }
 
@@ -208,6 +206,7 @@ static void flush_all(struct amv_shadow_vm *vm)
 			clear_as(vm, (int)a);
 	rmap_clear(vm);
 	amv_domain_reset(&vm->dom);
+	vm->dacr_dirty = true;
 	p->ops->tlbi_all(p->ctx);
 	vm->stats.host_tlbi++;
 	vm->stats.flushes++;
@@ -304,8 +303,10 @@ static void program_host(struct amv_shadow_vm *vm, bool force)
 		p->ops->tlbi_all(p->ctx);
 		vm->stats.host_tlbi++;
 	}
-	ttbr0 = p->ops->host_pa(p->ctx, &vm->st.l1[vm->cur]) | vm->cfg.ttbr_attr;
+	ttbr0 = (vm->l1_pa + (uint32_t)vm->cur * AMV_L1_TABLE_SIZE) |
+		vm->cfg.ttbr_attr;
 	dacr = amv_domain_dacr(&vm->dom, vm->g.dacr, vm->kernel);
+	vm->dacr_dirty = false;
 	if (force || flush || ttbr0 != vm->host_ttbr0 || asid != vm->host_ctx ||
 	    dacr != vm->host_dacr) {
 		vm->host_ttbr0 = ttbr0;
@@ -444,23 +445,30 @@ static int region_of(const struct amv_shadow_vm *vm, uint64_t gpa)
 	return -1;
 }
 
-/* PL1 and PL0 permissions of AP[2:0] in a Client domain, before XN/PXN
- * (B3.7.1, AFE = 0; with AFE = 1 an installed entry has AP[0] = 1, where
- * both models agree). Packed PL1 in [2:0], PL0 in [6:4]. */
+/* PL1 and PL0 permissions in a Client domain by AP[2:0], XN and PXN
+ * (B3.7.1 with AFE = 0; with AFE = 1 an installed entry has AP[0] = 1,
+ * where both models agree; B3.7.2: fetches need read permission and no XN,
+ * PXN is PL1 only). Packed PL1 in [2:0], PL0 in [6:4]. */
 #define R_ AMV_PERM_R
+#define RX_ (AMV_PERM_R | AMV_PERM_X)
 #define RW_ (AMV_PERM_R | AMV_PERM_W)
-static const uint8_t ap_client[8] = {
-	0,                  /* 000 no access */
-	RW_,                /* 001 PL1 RW */
-	RW_ | R_ << 4,      /* 010 PL1 RW, PL0 RO */
-	RW_ | RW_ << 4,     /* 011 full access */
-	0,                  /* 100 reserved: no access */
-	R_,                 /* 101 PL1 RO */
-	R_ | R_ << 4,       /* 110 RO (deprecated) */
-	R_ | R_ << 4,       /* 111 RO */
+#define RWX_ AMV_PERM_RWX
+#define AP_(pl1x, pl1, pl0x, pl0) {pl1x | pl0x << 4, pl1 | pl0x << 4, pl1 | pl0 << 4}
+static const uint8_t ap_client[8][3] = { /* [ap][XN ? 2 : PXN ? 1 : 0] */
+	AP_(0, 0, 0, 0),           /* 000 no access */
+	AP_(RWX_, RW_, 0, 0),      /* 001 PL1 RW */
+	AP_(RWX_, RW_, RX_, R_),   /* 010 PL1 RW, PL0 RO */
+	AP_(RWX_, RW_, RWX_, RW_), /* 011 full access */
+	AP_(0, 0, 0, 0),           /* 100 reserved: no access */
+	AP_(RX_, R_, 0, 0),        /* 101 PL1 RO */
+	AP_(RX_, R_, RX_, R_),     /* 110 RO (deprecated) */
+	AP_(RX_, R_, RX_, R_),     /* 111 RO */
 };
+#undef AP_
 #undef R_
+#undef RX_
 #undef RW_
+#undef RWX_
 
 static void client_perms(const struct amv_xlat *x, unsigned int *cp1,
 			 unsigned int *cp0)
@@ -471,16 +479,11 @@ static void client_perms(const struct amv_xlat *x, unsigned int *cp1,
 		*cp1 = *cp0 = AMV_PERM_RWX;
 		return;
 	}
-	p = ap_client[x->ap & 7u];
+	p = ap_client[x->ap & 7u][(x->flags & AMV_XLAT_XN)    ? 2
+				  : (x->flags & AMV_XLAT_PXN) ? 1
+							      : 0];
 	*cp1 = p & 7u;
 	*cp0 = p >> 4;
-	/* B3.7.2: fetches need read permission and no XN (PXN: PL1 only). */
-	if (!(x->flags & AMV_XLAT_XN)) {
-		if (*cp1 && !(x->flags & AMV_XLAT_PXN))
-			*cp1 |= AMV_PERM_X;
-		if (*cp0)
-			*cp0 |= AMV_PERM_X;
-	}
 }
 
 /* TEX[2:0], C, B, S for the host's TEX remap off encoding (B3.8.2). */
@@ -543,8 +546,11 @@ static int alloc_l2(struct amv_shadow_vm *vm)
 static unsigned int get_domain(struct amv_shadow_vm *vm, unsigned int gdom,
 			       unsigned int cls)
 {
-	int h = amv_domain_get(&vm->dom, gdom, cls);
+	int h;
 
+	if (!amv_domain_allocated(&vm->dom, gdom, cls))
+		vm->dacr_dirty = true; /* a new pair: its DACR field changes */
+	h = amv_domain_get(&vm->dom, gdom, cls);
 	if (h < 0) {
 		vm->stats.domain_generations++;
 		flush_all(vm);
@@ -595,7 +601,7 @@ static void install_page(struct amv_shadow_vm *vm, int as,
 			 const struct fill *f)
 {
 	unsigned int s = SLOT(f->va), i = (f->va >> 12) & 0xffu;
-	unsigned int perm = 0, cls, h, gd, oc;
+	unsigned int perm = 0, cls, h, gd = AMV_GDOM_COUNT, oc = 0;
 	uint32_t d = l1_of(vm, as)[s];
 	struct amv_shadow_as *a = &vm->st.as[as];
 	int l2 = -1;
@@ -646,8 +652,7 @@ static void install_page(struct amv_shadow_vm *vm, int as,
 	}
 	if (a->state == AS_TMPL && l1_of(vm, as)[s] != 0)
 		drop_copies(vm, s, l1_of(vm, as)[s]);
-	l1_of(vm, as)[s] = vm->cfg.port.ops->host_pa(vm->cfg.port.ctx,
-						      &vm->st.l2[l2]) |
+	l1_of(vm, as)[s] = (vm->l2_pa + (uint32_t)l2 * AMV_L2_TABLE_SIZE) |
 			   (h << AMV_L1_DOMAIN_SHIFT) | AMV_L1_TYPE_TABLE;
 	tlbi_va(vm, as, f->va); /* the L1 entry changed */
 have_domain:
@@ -842,7 +847,8 @@ int amv_shadow_fault(struct amv_shadow_vm *vm, uint32_t va,
 		if (x.level == 2)
 			rmap_add(vm, x.desc_pa[1], as, va & ~0xfffu, 2);
 	}
-	program_host(vm, false); /* a new host domain changes the DACR */
+	if (vm->dacr_dirty) /* a new host domain changes the DACR */
+		program_host(vm, false);
 	if (wp) {
 		vm->stats.wp_hits++;
 		return AMV_SHADOW_WP;
@@ -1194,6 +1200,8 @@ int amv_shadow_init(struct amv_shadow_vm *vm,
 	vm->st = *cfg->storage;
 	if (vm->cfg.sync == AMV_SYNC_TLB)
 		vm->st.n_rmap = 0;
+	vm->l1_pa = vm->cfg.port.ops->host_pa(vm->cfg.port.ctx, vm->st.l1);
+	vm->l2_pa = vm->cfg.port.ops->host_pa(vm->cfg.port.ctx, vm->st.l2);
 	if (!pools_outside_ram(vm) ||
 	    amv_domain_init(&vm->dom, cfg->monitor_domains,
 			    cfg->monitor_dacr) != 0)

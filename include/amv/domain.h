@@ -46,6 +46,8 @@
 
 #include <amv/amv_env.h>
 #include <amv/cp15.h>
+#include <amv/error.h>
+#include <amv/walk.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -113,6 +115,21 @@ void amv_domain_reset(struct amv_domains *d);
 int amv_domain_get(struct amv_domains *d, unsigned int gdom, unsigned int cls);
 
 /**
+ * @brief Whether a pair holds a host domain (amv_domain_get() would not
+ *        allocate, so the host DACR would not change).
+ * @param d    The allocation.
+ * @param gdom Guest domain 0..15 or AMV_GDOM_FLAT.
+ * @param cls  An enum amv_dom_class, optionally ORed with AMV_DC_WP.
+ * @return True if the pair has a host domain.
+ */
+static inline bool amv_domain_allocated(const struct amv_domains *d,
+					unsigned int gdom, unsigned int cls)
+{
+	return gdom < AMV_GDOM_COUNT && cls < AMV_DC_ALL &&
+	       d->host_of[gdom][cls] != 0xffu;
+}
+
+/**
  * @brief The pair a host domain is allocated to.
  * @param d    The allocation.
  * @param hdom Host domain 0..15.
@@ -122,8 +139,18 @@ int amv_domain_get(struct amv_domains *d, unsigned int gdom, unsigned int cls);
  * @retval -AMV_ENOENT @p hdom is free or reserved.
  * @retval -AMV_EINVAL A NULL pointer or @p hdom > 15.
  */
-int amv_domain_pair(const struct amv_domains *d, unsigned int hdom,
-		    unsigned int *gdom, unsigned int *cls);
+static inline int amv_domain_pair(const struct amv_domains *d,
+				  unsigned int hdom, unsigned int *gdom,
+				  unsigned int *cls)
+{
+	if (d == NULL || gdom == NULL || cls == NULL || hdom > 15u)
+		return -AMV_EINVAL;
+	if (d->pair_of[hdom] == 0xffu)
+		return -AMV_ENOENT;
+	*gdom = d->pair_of[hdom] / AMV_DC_ALL;
+	*cls = d->pair_of[hdom] % AMV_DC_ALL;
+	return 0;
+}
 
 /**
  * @brief The host DACR for a guest DACR and virtual mode.
@@ -163,8 +190,27 @@ unsigned int amv_domain_class(unsigned int cp1, unsigned int cp0, bool kernel,
  * @param perm   Receives the host permissions when true is returned.
  * @return True if the class fits.
  */
-bool amv_domain_fits(unsigned int cls, unsigned int cp1, unsigned int cp0,
-		     bool kernel, unsigned int *perm);
+static inline bool amv_domain_fits(unsigned int cls, unsigned int cp1,
+				   unsigned int cp0, bool kernel,
+				   unsigned int *perm)
+{
+	switch (cls & ~AMV_DC_WP) {
+	case AMV_DC_BOTH:
+		*perm = cp0;
+		return cp1 == cp0;
+	case AMV_DC_KERN:
+		*perm = cp1;
+		return cp0 == 0 || kernel;
+	case AMV_DC_KMGR:
+		*perm = cp0;
+		return cp1 == AMV_PERM_RWX;
+	case AMV_DC_USER:
+		*perm = cp0;
+		return cp1 == 0 || !kernel;
+	default:
+		return false;
+	}
+}
 
 #ifdef __cplusplus
 }

@@ -171,7 +171,9 @@ struct amv_shadow_rmap {
 
 /** The caller-owned memory of a VM's shadow. */
 struct amv_shadow_storage {
-	struct amv_shadow_l1 *l1;       /**< L1 tables, 16 KiB-aligned. */
+	struct amv_shadow_l1 *l1;       /**< L1 tables, 16 KiB-aligned; each
+					     pool must be physically
+					     contiguous. */
 	struct amv_shadow_as *as;       /**< One per L1. */
 	unsigned int n_l1;              /**< At least 3 (template, flat, one
 					     address space). */
@@ -258,6 +260,8 @@ struct amv_shadow_vm {
 	int tmpl;                      /**< TTBR1 template address space. */
 	uint32_t clock;                /**< LRU clock. */
 	uint32_t host_ttbr0, host_ctx, host_dacr; /**< Last programmed. */
+	uint32_t l1_pa, l2_pa;         /**< Host PAs of the pools. */
+	bool dacr_dirty;               /**< Host DACR needs recomputing. */
 	uint32_t rmap_used;            /**< Reverse-map entries in use. */
 	struct amv_shadow_stats stats; /**< Counters. */
 };
