@@ -97,6 +97,35 @@ static void tlbi_as(struct amv_shadow_vm *vm, int as)
 	}
 }
 
+/* Slot metadata, with the address space's bitmap of slots in use (so
+ * TLBIASID and flushes visit only those) and its supersection flag. */
+static void set_meta(struct amv_shadow_vm *vm, int as, unsigned int s,
+		     unsigned int m)
+{
+	struct amv_shadow_as *a = &vm->st.as[as];
+
+	a->meta[s] = (uint8_t)m;
+	if (m != 0)
+		a->used[s / 32u] |= 1u << (s % 32u);
+	else
+		a->used[s / 32u] &= ~(1u << (s % 32u));
+	if ((m & (M_VALID | M_SIZE_MASK)) == (M_VALID | M_SUPER))
+		a->has_super = 1;
+}
+
+/* The next slot in use at or after @s, SLOTS if none. */
+static unsigned int next_used(const struct amv_shadow_as *a, unsigned int s)
+{
+	while (s < SLOTS) {
+		uint32_t w = a->used[s / 32u] >> (s % 32u);
+
+		if (w != 0)
+			return s + (unsigned int)__builtin_ctz(w);
+		s = (s | 31u) + 1u;
+	}
+	return SLOTS;
+}
+
 /* ------------------------------------------------------------------ */
 /* Dropping entries                                                    */
 
@@ -129,7 +158,7 @@ static void drop_copies(struct amv_shadow_vm *vm, unsigned int s, uint32_t d)
 		    !(as->meta[s] & M_SHARED))
 			continue;
 		l1_of(vm, (int)a)[s] = 0;
-		as->meta[s] = 0;
+		set_meta(vm, (int)a, s, 0);
 		/* B3.10.1: the walk may have cached the L1 entry too. */
 		tlbi_va(vm, (int)a, s << 20);
 	}
@@ -156,7 +185,7 @@ static void drop_slot(struct amv_shadow_vm *vm, int as, unsigned int s)
 	} else if (!(a->meta[s] & M_SHARED)) {
 		vm->stats.drops++;
 	}
-	a->meta[s] = 0;
+	set_meta(vm, as, s, 0);
 	tlbi_va(vm, as, s << 20);
 }
 
@@ -167,8 +196,9 @@ static void clear_as(struct amv_shadow_vm *vm, int as)
 	uint32_t *l1 = l1_of(vm, as);
 	struct amv_shadow_as *a = &vm->st.as[as];
 
-	for (unsigned int s = 0; s < SLOTS; s++) {
-		if (l1[s] == 0 || in_window(vm, s << 20))
+	for (unsigned int s = next_used(a, 0); s < SLOTS;
+	     s = next_used(a, s + 1u)) {
+		if (in_window(vm, s << 20))
 			continue;
 		if ((a->meta[s] & M_TABLE) && !(a->meta[s] & M_SHARED)) {
 			int l2 = l2_index(vm, l1[s]);
@@ -180,8 +210,9 @@ static void clear_as(struct amv_shadow_vm *vm, int as)
 			vm->stats.drops++;
 		}
 		l1[s] = 0;
-		a->meta[s] = 0;
+		set_meta(vm, as, s, 0);
 	}
+	a->has_super = 0;
 }
 
 static void rmap_clear(struct amv_shadow_vm *vm)
@@ -222,6 +253,8 @@ static void as_init(struct amv_shadow_vm *vm, int as, unsigned int state)
 
 	amv_memset(l1, 0, sizeof(vm->st.l1[0]));
 	amv_memset(a->meta, 0, sizeof(a->meta));
+	amv_memset(a->used, 0, sizeof(a->used));
+	a->has_super = 0;
 	for (uint32_t i = 0; i < vm->cfg.window_size >> 20; i++)
 		l1[SLOT(vm->cfg.window_base) + i] = vm->cfg.window_l1[i];
 	a->state = (uint8_t)state;
@@ -594,7 +627,7 @@ static void install_section(struct amv_shadow_vm *vm, int as,
 			   (h << AMV_L1_DOMAIN_SHIFT) |
 			   ((perm & AMV_PERM_X) ? 0u : AMV_L1_XN) |
 			   host_attr(&f->x->attr, true);
-	vm->st.as[as].meta[s] = (uint8_t)(f->meta | M_VALID);
+	set_meta(vm, as, s, f->meta | M_VALID);
 }
 
 static void install_page(struct amv_shadow_vm *vm, int as,
@@ -648,7 +681,7 @@ static void install_page(struct amv_shadow_vm *vm, int as,
 		 * slot is empty either way. */
 		vm->st.l2i[l2].owner = (int16_t)as;
 		vm->st.l2i[l2].slot = (uint16_t)s;
-		a->meta[s] = M_VALID | M_TABLE;
+		set_meta(vm, as, s, M_VALID | M_TABLE);
 	}
 	if (a->state == AS_TMPL && l1_of(vm, as)[s] != 0)
 		drop_copies(vm, s, l1_of(vm, as)[s]);
@@ -666,6 +699,8 @@ have_domain:
 			     host_attr(&f->x->attr, false);
 	vm->st.l2i[l2].meta[i] = (uint8_t)(f->meta | M_VALID);
 	vm->st.l2i[l2].sizes |= (uint8_t)(1u << (f->meta & M_SIZE_MASK));
+	if ((f->meta & M_SIZE_MASK) == M_SUPER)
+		a->has_super = 1;
 	vm->st.l2i[l2].stamp = ++vm->clock;
 }
 
@@ -691,7 +726,7 @@ static int target_as(struct amv_shadow_vm *vm, const struct fill *f)
 		return vm->tmpl;
 	if (a->meta[s] & M_SHARED) {
 		l1[s] = 0; /* the template keeps its entry */
-		a->meta[s] = 0;
+		set_meta(vm, vm->cur, s, 0);
 		tlbi_va(vm, vm->cur, s << 20);
 	}
 	return vm->cur;
@@ -710,8 +745,7 @@ static void install(struct amv_shadow_vm *vm, int as, const struct fill *f)
 		/* Copy the template's entry; the current slot is empty or an
 		 * older copy of it (drop_copies() clears changed ones). */
 		l1_of(vm, vm->cur)[s] = l1_of(vm, as)[s];
-		vm->st.as[vm->cur].meta[s] =
-			(uint8_t)(vm->st.as[as].meta[s] | M_SHARED);
+		set_meta(vm, vm->cur, s, vm->st.as[as].meta[s] | M_SHARED);
 	}
 }
 
@@ -891,11 +925,15 @@ static void drop_va(struct amv_shadow_vm *vm, int as, uint32_t va,
 		    bool asid_match)
 {
 	const struct amv_shadow_as *a = &vm->st.as[as];
-	unsigned int s0 = SLOT(va) & ~15u;
+	unsigned int s0 = SLOT(va) & ~15u, s1 = s0 + 16u;
 
-	for (unsigned int s = s0; s < s0 + 16u; s++) {
+	/* Other slots of the 16 MiB matter only for supersections. */
+	if (!a->has_super)
+		s0 = SLOT(va), s1 = s0 + 1u;
+	for (unsigned int s = s0; s < s1; s++) {
 		uint32_t d = l1_of(vm, as)[s];
 		uint8_t m = a->meta[s];
+		unsigned int lo, hi, sizes;
 		int l2;
 
 		if (d == 0 || (m & M_SHARED) || in_window(vm, s << 20))
@@ -907,26 +945,30 @@ static void drop_va(struct amv_shadow_vm *vm, int as, uint32_t va,
 			continue;
 		}
 		l2 = l2_index(vm, d);
+		sizes = vm->st.l2i[l2].sizes;
 		if (s != SLOT(va)) {
-			if (!(vm->st.l2i[l2].sizes & (1u << M_SUPER)))
+			if (!(sizes & (1u << M_SUPER)))
 				continue;
-			for (unsigned int i = 0; i < AMV_L2_ENTRIES; i++) {
-				m = vm->st.l2i[l2].meta[i];
-				if (hit(m, asid_match) &&
-				    (m & M_SIZE_MASK) == M_SUPER)
-					drop_page(vm, as, l2, i);
-			}
-			continue;
+			lo = 0, hi = AMV_L2_ENTRIES;
+		} else if (sizes & ((1u << M_SECTION) | (1u << M_SUPER))) {
+			lo = 0, hi = AMV_L2_ENTRIES;
+		} else if (sizes & (1u << M_LARGE)) {
+			lo = (va >> 12) & 0xf0u, hi = lo + 16u;
+		} else {
+			lo = (va >> 12) & 0xffu, hi = lo + 1u;
 		}
-		for (unsigned int i = 0; i < AMV_L2_ENTRIES; i++) {
+		for (unsigned int i = lo; i < hi; i++) {
 			unsigned int sz;
 
 			m = vm->st.l2i[l2].meta[i];
 			if (!hit(m, asid_match))
 				continue;
 			sz = m & M_SIZE_MASK;
-			if (i == ((va >> 12) & 0xffu) || sz >= M_SECTION ||
-			    (sz == M_LARGE && (i >> 4) == ((va >> 16) & 0xfu)))
+			if (s != SLOT(va) ? sz == M_SUPER
+					  : (i == ((va >> 12) & 0xffu) ||
+					     sz >= M_SECTION ||
+					     (sz == M_LARGE &&
+					      (i >> 4) == ((va >> 16) & 0xfu))))
 				drop_page(vm, as, l2, i);
 		}
 	}
@@ -937,7 +979,8 @@ static void drop_asid(struct amv_shadow_vm *vm, int as)
 {
 	const struct amv_shadow_as *a = &vm->st.as[as];
 
-	for (unsigned int s = 0; s < SLOTS; s++) {
+	for (unsigned int s = next_used(a, 0); s < SLOTS;
+	     s = next_used(a, s + 1u)) {
 		uint32_t d = l1_of(vm, as)[s];
 		uint8_t m = a->meta[s];
 		int l2;

@@ -129,6 +129,8 @@ struct amv_shadow_as {
 	struct amv_asid_ctx hasid; /**< Host ASID. */
 	uint8_t asid;     /**< Guest ASID (key). */
 	uint8_t state;    /**< Free, live, flat or template. */
+	uint8_t has_super; /**< Holds supersection-derived entries. */
+	uint32_t used[128]; /**< Bitmap of slots with metadata. */
 	uint8_t meta[4096]; /**< Per L1 slot: how the entry was derived. */
 };
 

@@ -33,4 +33,17 @@ printf '%-44s %10s %8s\n' "guest TLBIMVA (8 address spaces cached)" \
 echo
 "$bench" memory
 echo
-"$workload"
+steps=20000
+echo "Strategies on one synthetic workload ($steps steps: fork/COW, exec, exit,"
+echo "demand paging, context switches; exits by cause; library instructions)"
+printf '%-4s %8s %8s %8s %8s %8s %8s %8s %8s %12s %9s\n' strat faults wp tlbop \
+	hcall ttbr exits fills drops "lib instr" "instr/exit"
+for s in tlb wp pv; do
+	valgrind --tool=callgrind --collect-atstart=no \
+		--callgrind-out-file="$out/cg.$s" "$workload" $s $steps \
+		>"$out/row.$s" 2>"$out/log.$s" || { cat "$out/log.$s" >&2; exit 1; }
+	instr=$(sed -n 's/^summary: *//p' "$out/cg.$s")
+	exits=$(awk '{print $7}' "$out/row.$s")
+	printf '%s %12s %9s\n' "$(cat "$out/row.$s")" "$instr" "$((instr / exits))"
+done
+grep -h 'user accesses' "$out"/log.tlb

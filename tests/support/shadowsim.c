@@ -68,7 +68,7 @@ static void sim_tlbi_asid(void *ctx, uint8_t asid)
 {
 	struct ssim *s = ctx;
 
-	for (unsigned int i = 0; i < SSIM_TLB_ENTRIES; i++)
+	for (unsigned int i = 0; s->par.tlb && i < SSIM_TLB_ENTRIES; i++)
 		if (s->tlb[i].valid && !s->tlb[i].global && s->tlb[i].asid == asid)
 			s->tlb[i].valid = false;
 	s->tlbi_asid++;
@@ -83,7 +83,7 @@ static void sim_tlbi_mva(void *ctx, uint32_t va, uint8_t asid)
 {
 	struct ssim *s = ctx;
 
-	for (unsigned int i = 0; i < SSIM_TLB_ENTRIES; i++)
+	for (unsigned int i = 0; s->par.tlb && i < SSIM_TLB_ENTRIES; i++)
 		if (tlb_covers(&s->tlb[i], va) &&
 		    (s->tlb[i].global || s->tlb[i].asid == asid))
 			s->tlb[i].valid = false;
@@ -94,7 +94,7 @@ static void sim_tlbi_mvaa(void *ctx, uint32_t va)
 {
 	struct ssim *s = ctx;
 
-	for (unsigned int i = 0; i < SSIM_TLB_ENTRIES; i++)
+	for (unsigned int i = 0; s->par.tlb && i < SSIM_TLB_ENTRIES; i++)
 		if (tlb_covers(&s->tlb[i], va))
 			s->tlb[i].valid = false;
 	s->tlbi_mvaa++;
@@ -264,8 +264,8 @@ static void host_regime(const struct ssim *s, struct amv_regime *r)
 /* One host access at PL0: through the TLB model, else a walk that may
  * fill it. Walks that found a descriptor are cached even if the access
  * faults on the domain or permissions, as a real TLB may. */
-static int host_access(struct ssim *s, uint32_t va, unsigned int kind,
-		       struct amv_xlat *x, struct amv_fault *f)
+int ssim_host_access(struct ssim *s, uint32_t va, unsigned int kind,
+		     struct amv_xlat *x, struct amv_fault *f)
 {
 	struct amv_regime r;
 	struct amv_port p;
@@ -363,7 +363,7 @@ int ssim_run(struct ssim *s, uint32_t va, unsigned int kind,
 	memset(o, 0, sizeof(*o));
 	o->fetch = kind == AMV_ACC_FETCH;
 	for (int exits = 0; exits < 6; exits++) {
-		int rc = host_access(s, va, kind, &x, &f);
+		int rc = ssim_host_access(s, va, kind, &x, &f);
 
 		if (rc == AMV_WALK_OK) {
 			o->kind = SSIM_OK;

@@ -116,6 +116,11 @@ uint32_t *ssim_word(struct ssim *s, uint64_t gpa);
 void ssim_expect(struct ssim *s, uint32_t va, unsigned int kind, bool user,
 		 struct ssim_out *o);
 
+/* One host MMU access at PL0 (TLB model, else a walk of the shadow):
+ * AMV_WALK_OK, AMV_WALK_FAULT or a negative error. */
+int ssim_host_access(struct ssim *s, uint32_t va, unsigned int kind,
+		     struct amv_xlat *x, struct amv_fault *f);
+
 /* The access under the shadow (the port's loop). Returns the number of
  * host exits taken, or -1 if the loop made no progress. */
 int ssim_run(struct ssim *s, uint32_t va, unsigned int kind,
