@@ -147,6 +147,22 @@ static void drop_page(struct amv_shadow_vm *vm, int as, int l2, unsigned int i)
 	tlbi_va(vm, as, va);
 }
 
+/* Invalidate what address space @as may have cached through its copy @d
+ * of the template's slot @s: every page of a shared L2 table (they are
+ * tagged with this ASID) and the L1 entry itself (B3.10.1). */
+static void tlbi_copy(struct amv_shadow_vm *vm, int as, unsigned int s,
+		      uint32_t d)
+{
+	if (is_l1_table(d)) {
+		const uint32_t *e = vm->st.l2[l2_index(vm, d)].e;
+
+		for (unsigned int i = 0; i < AMV_L2_ENTRIES; i++)
+			if (e[i] != 0)
+				tlbi_va(vm, as, (s << 20) | (i << 12));
+	}
+	tlbi_va(vm, as, s << 20);
+}
+
 /* Clear slot @s of every address space whose entry is a copy of the
  * template's (the template's own entry is left to the caller). */
 static void drop_copies(struct amv_shadow_vm *vm, unsigned int s, uint32_t d)
@@ -159,8 +175,7 @@ static void drop_copies(struct amv_shadow_vm *vm, unsigned int s, uint32_t d)
 			continue;
 		l1_of(vm, (int)a)[s] = 0;
 		set_meta(vm, (int)a, s, 0);
-		/* B3.10.1: the walk may have cached the L1 entry too. */
-		tlbi_va(vm, (int)a, s << 20);
+		tlbi_copy(vm, (int)a, s, d);
 	}
 }
 
@@ -184,6 +199,8 @@ static void drop_slot(struct amv_shadow_vm *vm, int as, unsigned int s)
 		free_l2(vm, l2);
 	} else if (!(a->meta[s] & M_SHARED)) {
 		vm->stats.drops++;
+	} else {
+		tlbi_copy(vm, as, s, d);
 	}
 	set_meta(vm, as, s, 0);
 	tlbi_va(vm, as, s << 20);
@@ -635,7 +652,7 @@ static void install_page(struct amv_shadow_vm *vm, int as,
 {
 	unsigned int s = SLOT(f->va), i = (f->va >> 12) & 0xffu;
 	unsigned int perm = 0, cls, h, gd = AMV_GDOM_COUNT, oc = 0;
-	uint32_t d = l1_of(vm, as)[s];
+	uint32_t d = l1_of(vm, as)[s], e;
 	struct amv_shadow_as *a = &vm->st.as[as];
 	int l2 = -1;
 
@@ -689,14 +706,17 @@ static void install_page(struct amv_shadow_vm *vm, int as,
 			   (h << AMV_L1_DOMAIN_SHIFT) | AMV_L1_TYPE_TABLE;
 	tlbi_va(vm, as, f->va); /* the L1 entry changed */
 have_domain:
-	if (vm->st.l2[l2].e[i] != 0) {
+	e = f->hpa | H_L2_SMALL | (host_ap(perm) << AMV_L2_AP01_SHIFT) |
+	    ((perm & AMV_PERM_X) ? 0u : AMV_L2_SMALL_XN) |
+	    host_attr(&f->x->attr, false);
+	/* B3.10.1: a valid entry that changes is invalidated first (break
+	 * before make); one that stays the same (a refill through a stale
+	 * TLB entry or a new view of the slot) needs nothing. */
+	if (vm->st.l2[l2].e[i] != 0 && vm->st.l2[l2].e[i] != e) {
 		vm->st.l2[l2].e[i] = 0;
 		tlbi_va(vm, as, f->va);
 	}
-	vm->st.l2[l2].e[i] = f->hpa | H_L2_SMALL |
-			     (host_ap(perm) << AMV_L2_AP01_SHIFT) |
-			     ((perm & AMV_PERM_X) ? 0u : AMV_L2_SMALL_XN) |
-			     host_attr(&f->x->attr, false);
+	vm->st.l2[l2].e[i] = e;
 	vm->st.l2i[l2].meta[i] = (uint8_t)(f->meta | M_VALID);
 	vm->st.l2i[l2].sizes |= (uint8_t)(1u << (f->meta & M_SIZE_MASK));
 	if ((f->meta & M_SIZE_MASK) == M_SUPER)
@@ -725,9 +745,11 @@ static int target_as(struct amv_shadow_vm *vm, const struct fill *f)
 	    (l1[s] == 0 || (a->meta[s] & M_SHARED)))
 		return vm->tmpl;
 	if (a->meta[s] & M_SHARED) {
+		uint32_t d = l1[s];
+
 		l1[s] = 0; /* the template keeps its entry */
 		set_meta(vm, vm->cur, s, 0);
-		tlbi_va(vm, vm->cur, s << 20);
+		tlbi_copy(vm, vm->cur, s, d);
 	}
 	return vm->cur;
 }
@@ -747,6 +769,23 @@ static void install(struct amv_shadow_vm *vm, int as, const struct fill *f)
 		l1_of(vm, vm->cur)[s] = l1_of(vm, as)[s];
 		set_meta(vm, vm->cur, s, vm->st.as[as].meta[s] | M_SHARED);
 	}
+}
+
+/* A first fault in a TTBR1 slot the template already holds: copy its L1
+ * entry, no walk. Whatever the copy does not grant faults again and takes
+ * the full path (the slot is then shared, so the template is refilled). */
+static bool copy_template(struct amv_shadow_vm *vm, uint32_t va)
+{
+	unsigned int s = SLOT(va);
+	uint32_t d = l1_of(vm, vm->tmpl)[s];
+
+	if (d == 0 || l1_of(vm, vm->cur)[s] != 0 || !ttbr1_region(vm, va) ||
+	    in_window(vm, va))
+		return false;
+	l1_of(vm, vm->cur)[s] = d;
+	set_meta(vm, vm->cur, s, vm->st.as[vm->tmpl].meta[s] | M_SHARED);
+	vm->stats.fills++;
+	return true;
 }
 
 static void ext_abort(struct amv_fault *f, uint32_t va, unsigned int access)
@@ -780,6 +819,8 @@ int amv_shadow_fault(struct amv_shadow_vm *vm, uint32_t va,
 	    (access & ~(AMV_ACC_KIND_MASK | AMV_ACC_USER)) != 0)
 		return -AMV_EINVAL;
 	vm->stats.faults++;
+	if (copy_template(vm, va))
+		return AMV_SHADOW_FILLED;
 	acc = access | (vm->kernel ? 0u : AMV_ACC_USER);
 	rc = amv_walk(&vm->g, &vm->cfg.port, va, acc, &x, &res->fault);
 	if (rc < 0)

@@ -317,6 +317,22 @@ static void user_access(void)
 		die(why);
 }
 
+/* A system call: the guest kernel touches its own data. */
+static void syscall(void)
+{
+	set_mode(true);
+	for (unsigned int k = 0; k < 4; k++) {
+		uint32_t va = KBASE + 0x00200000u +
+			      (prng_below(&rng, 64) << 12) +
+			      (prng_next(&rng) & 0xffcu);
+
+		if (access(va, prng_pct(&rng, 30) ? AMV_ACC_WRITE : AMV_ACC_READ,
+			   0).type != AMV_FAULT_NONE)
+			die("kernel access faulted");
+	}
+	set_mode(false);
+}
+
 static void fork_proc(void)
 {
 	struct gproc *p = &proc[cur], *c = NULL;
@@ -451,6 +467,14 @@ int main(int argc, char **argv)
 	if (argc > 2)
 		steps = strtoul(argv[2], NULL, 0);
 	memset(&par, 0, sizeof(par));
+	/* "tlbmodel" / "tlbmodel-global": a 32-entry host TLB (Cortex-A8 has
+	 * 32-entry I and D micro-TLBs), entries of the TTBR1 template cached
+	 * not-global (the policy amv implements) or global (the other one). */
+	if (argc > 3) {
+		par.tlb = true;
+		par.tlb_global_tmpl = !strcmp(argv[3], "tlbmodel-global");
+		par.seed = 7;
+	}
 	par.sync = sync_kind;
 	par.n_l1 = MAXPROC + 2;
 	par.n_l2 = 128;
@@ -463,8 +487,10 @@ int main(int argc, char **argv)
 	for (unsigned long i = 0; i < steps; i++) {
 		uint32_t p = prng_below(&rng, 1000);
 
-		if (p < 900) {
+		if (p < 650) {
 			user_access();
+		} else if (p < 900) {
+			syscall();
 		} else if (p < 960) {
 			do
 				live = prng_below(&rng, MAXPROC);
@@ -484,6 +510,9 @@ int main(int argc, char **argv)
 	       exits_fault + exits_tlbop + exits_hc + exits_ttbr,
 	       (unsigned long)sim.vm.stats.fills,
 	       (unsigned long)sim.vm.stats.drops);
+	if (par.tlb)
+		printf("host TLB: %lu walks (misses), %lu hits\n",
+		       sim.host_walks, sim.tlb_hits);
 	fprintf(stderr,
 		"%s: %lu user accesses, %lu guest faults, %lu forks, %lu execs, "
 		"%lu exits of processes, %lu PTE writes\n",

@@ -301,7 +301,9 @@ int ssim_host_access(struct ssim *s, uint32_t va, unsigned int kind,
 		e->asid = asid;
 		e->size = x->size;
 		e->va = va & ~(x->size - 1u);
-		e->global = !(x->flags & AMV_XLAT_NG);
+		e->global = !(x->flags & AMV_XLAT_NG) ||
+			    (s->par.tlb_global_tmpl &&
+			     x->desc[0] == s->vm.st.l1[s->vm.tmpl].e[va >> 20]);
 		e->desc[0] = x->desc[0];
 		e->desc[1] = x->desc[1];
 		e->ndesc = x->level;
@@ -378,6 +380,11 @@ int ssim_run(struct ssim *s, uint32_t va, unsigned int kind,
 		}
 		s->exits++;
 		rc = amv_shadow_fault(&s->vm, va, kind, &res);
+		if (exits >= 3 && getenv("SSIM_DEBUG")) {
+			fprintf(stderr, "  loop %d: host fault type %u level %u dom %u, "
+				"shadow %d\n", exits, f.type, f.level, f.domain, rc);
+			ssim_debug_va(s, va);
+		}
 		switch (rc) {
 		case AMV_SHADOW_FILLED:
 			continue;

@@ -60,6 +60,8 @@ struct ssim_params {
 	unsigned int n_rmap; /* power of two; WP/PV */
 	uint32_t regime_flags;
 	bool tlb;            /* model a host TLB */
+	bool tlb_global_tmpl; /* model the other nG policy: entries reached
+				 through the TTBR1 template cached global */
 	uint64_t seed;       /* TLB replacement */
 };
 
