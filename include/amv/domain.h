@@ -63,9 +63,10 @@ enum amv_dom_class {
 };
 
 /** ORed into a class for write-protected guest table pages shadowed while
- *  their guest domain is Manager (AMV_SYNC_WP, see shadow.h): such a pair
- *  is Client while the guest domain is Manager, so the host AP bits keep
- *  the page read-only. */
+ *  their guest domain is Manager (AMV_SYNC_WP, see shadow.h): while the
+ *  guest domain is Manager such a pair follows its class's Client column
+ *  (never Manager, since KMGR needs a writable kernel and WP entries are
+ *  never writable), so the host AP bits keep the page read-only. */
 #define AMV_DC_WP 4u
 /** Number of class values including the AMV_DC_WP forms. */
 #define AMV_DC_ALL 8u
@@ -125,7 +126,7 @@ int amv_domain_get(struct amv_domains *d, unsigned int gdom, unsigned int cls);
 static inline bool amv_domain_allocated(const struct amv_domains *d,
 					unsigned int gdom, unsigned int cls)
 {
-	return gdom < AMV_GDOM_COUNT && cls < AMV_DC_ALL &&
+	return d != NULL && gdom < AMV_GDOM_COUNT && cls < AMV_DC_ALL &&
 	       d->host_of[gdom][cls] != 0xffu;
 }
 

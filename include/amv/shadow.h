@@ -177,14 +177,16 @@ struct amv_shadow_storage {
 					     pool must be physically
 					     contiguous. */
 	struct amv_shadow_as *as;       /**< One per L1. */
-	unsigned int n_l1;              /**< At least 3 (template, flat, one
-					     address space). */
+	unsigned int n_l1;              /**< At least 2: the TTBR1 template
+					     and the current address space. */
 	struct amv_shadow_l2 *l2;       /**< L2 tables, 1 KiB-aligned. */
 	struct amv_shadow_l2info *l2i;  /**< One per L2. */
 	unsigned int n_l2;              /**< At least 1. */
 	struct amv_shadow_rmap *rmap;   /**< Reverse map (WP and PV). */
 	uint32_t *wp;                   /**< Watched guest pages (WP). */
-	unsigned int n_rmap;            /**< Power of two; 0 for AMV_SYNC_TLB. */
+	unsigned int n_rmap;            /**< Power of two, at least 16, for
+					     WP and PV; ignored for
+					     AMV_SYNC_TLB. */
 };
 
 /** Kinds of memory-map region. */
@@ -234,7 +236,8 @@ struct amv_shadow_config {
 /** Counters, for tests and benchmarks. */
 struct amv_shadow_stats {
 	uint32_t faults;        /**< amv_shadow_fault() calls. */
-	uint32_t fills;         /**< Entries installed. */
+	uint32_t fills;         /**< Entries installed (a template entry
+				     copied into an address space counts). */
 	uint32_t injects;       /**< Guest faults handed back. */
 	uint32_t mmio;          /**< MMIO exits. */
 	uint32_t wp_hits;       /**< Write-protect faults. */
@@ -306,8 +309,9 @@ enum amv_tlbi_op {
 /**
  * @brief Set up a VM's shadow MMU, guest MMU off, virtual kernel mode.
  * @param vm  The VM.
- * @param cfg Its configuration; the regions and window entries must stay
- *            valid while the VM lives.
+ * @param cfg Its configuration; the regions (sorted by gpa, not
+ *            overlapping) and window entries must stay valid while the VM
+ *            lives.
  * @retval 0 Success; set_host_mmu has been called.
  * @retval -AMV_EINVAL A NULL pointer or required hook, misaligned or
  *         overlapping regions or window, a pool too small or misaligned
@@ -321,15 +325,21 @@ int amv_shadow_init(struct amv_shadow_vm *vm,
  * @brief The guest wrote translation registers.
  *
  * Compares @p r with the current guest regime: a TTBR0 or CONTEXTIDR change
- * switches address space (invalidating nothing); a DACR change only
- * reprograms the host DACR; a TTBR1 change drops the TTBR1 template; a
- * change of SCTLR.M/AFE/TRE/EE, TTBCR, PRRR or NMRR drops the whole shadow.
+ * switches address space (invalidating nothing); so does SCTLR.M, between
+ * the MMU-off address space and the walking ones, which both stay cached
+ * (a TLB may keep entries across an MMU disable; the guest's TLB
+ * maintenance, or the strategy's write tracking, keeps them current); a
+ * DACR change only reprograms the host DACR (under AMV_SYNC_WP a domain
+ * entering or leaving Manager also drops the entries domain.h names); a
+ * TTBR1 change drops the TTBR1 template; a change of SCTLR.AFE/TRE/EE,
+ * TTBCR, PRRR or NMRR drops the whole shadow.
  * @param vm The VM.
  * @param r  The guest regime now.
  * @retval 0 Success.
  * @retval -AMV_EINVAL NULL pointer.
- * @retval -AMV_ENOTSUP TTBCR.EAE = 1 or SCTLR.XP = 0 with the MMU on; the
- *         regime is not taken.
+ * @retval -AMV_ENOTSUP SCTLR.M = 1 with TTBCR.EAE = 1 or SCTLR.XP = 0 (both
+ *         are only looked at while the MMU is on); the regime is not
+ *         taken.
  */
 int amv_shadow_set_regime(struct amv_shadow_vm *vm,
 			  const struct amv_regime *r);
@@ -380,7 +390,10 @@ int amv_shadow_tlbi(struct amv_shadow_vm *vm, unsigned int op, uint32_t arg);
  * @param val  The value (low @p size bytes).
  * @param size 1, 2 or 4.
  * @retval 0 Success.
- * @retval -AMV_EINVAL NULL @p vm, bad size or alignment.
+ * @retval -AMV_EINVAL NULL @p vm, bad size or alignment, or no
+ *         write_phys32 hook. (On an AMV_SYNC_TLB VM the store is
+ *         performed and drops nothing: there is no reverse map; on
+ *         AMV_SYNC_PV it works like AMV_HC_SET_PTE.)
  * @retval -AMV_EFAULT, -AMV_EIO The port could not access @p gpa.
  */
 int amv_shadow_wp_write(struct amv_shadow_vm *vm, uint64_t gpa, uint32_t val,
