@@ -264,8 +264,11 @@ struct amv_shadow_vm {
 	int cur;                       /**< Current address space. */
 	int tmpl;                      /**< TTBR1 template address space. */
 	uint32_t clock;                /**< LRU clock. */
-	uint32_t host_ttbr0, host_ctx, host_dacr; /**< Last programmed. */
-	uint32_t l1_pa, l2_pa;         /**< Host PAs of the pools. */
+	uint32_t host_ttbr0;           /**< Host TTBR0 last programmed. */
+	uint32_t host_ctx;             /**< Host CONTEXTIDR last programmed. */
+	uint32_t host_dacr;            /**< Host DACR last programmed. */
+	uint32_t l1_pa;                /**< Host PA of the L1 pool. */
+	uint32_t l2_pa;                /**< Host PA of the L2 pool. */
 	bool dacr_dirty;               /**< Host DACR needs recomputing. */
 	uint32_t rmap_used;            /**< Reverse-map entries in use. */
 	struct amv_shadow_stats stats; /**< Counters. */

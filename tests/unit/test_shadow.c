@@ -43,13 +43,6 @@
 #define SCTLR_MMU (AMV_SCTLR_M | AMV_SCTLR_XP)
 #define FLAGS (AMV_REGIME_PXN | AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT)
 
-/* A test that shows a library bug skips unless AMV_SHOW_BUGS is set. */
-#define BUG_SKIP()                                   \
-	do {                                         \
-		if (getenv("AMV_SHOW_BUGS") == NULL) \
-			skip();                      \
-	} while (0)
-
 #define RD AMV_ACC_READ
 #define WR AMV_ACC_WRITE
 #define IF AMV_ACC_FETCH
