@@ -4,7 +4,9 @@
 AMV_SRCS += asid.c
 AMV_SRCS += decode_a32.c
 AMV_SRCS += domain.c
+AMV_SRCS += emulate.c
 AMV_SRCS += error.c
 AMV_SRCS += fault.c
 AMV_SRCS += shadow.c
+AMV_SRCS += vcpu.c
 AMV_SRCS += walk.c

@@ -12,10 +12,12 @@
 #include <amv/decode.h>
 #include <amv/desc.h>
 #include <amv/domain.h>
+#include <amv/emulate.h>
 #include <amv/error.h>
 #include <amv/fault.h>
 #include <amv/port.h>
 #include <amv/shadow.h>
+#include <amv/vcpu.h>
 #include <amv/version.h>
 #include <amv/walk.h>
 

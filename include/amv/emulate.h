@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/**
+ * @file emulate.h
+ * @brief Emulation of privileged and sensitive instructions at the guest's
+ *        virtual privilege.
+ *
+ * @defgroup emulate Emulation
+ * @{
+ * amv_emulate() performs one decoded instruction (from a trap, or from a
+ * patch-table entry) on a struct amv_vcpu exactly as the CPU would in the
+ * vCPU's virtual mode. amv_vcpu::pc is the address of the instruction;
+ * afterwards it is the address execution continues at.
+ *
+ * Classes emulated so far: condition codes (a failed condition advances PC
+ * and does nothing else, A8.3.1), CPS (all forms), MRS and MSR of CPSR and
+ * SPSR (register and immediate, every field mask), exception returns by
+ * data processing with S and Rd = PC (SUBS PC, LR, MOVS PC, LR and the
+ * other opcodes, every shifter form), SVC, UDF and UNDEFINED encodings,
+ * WFI/WFE and the other hints, MRC/MCR to CP15 (the registers of struct
+ * amv_cp15, cache and barrier operations, TLB maintenance, ATS) and
+ * VMRS/VMSR of FPSID and FPEXC.
+ *
+ * Documented choices where the architecture says UNPREDICTABLE:
+ *  - MRS/MSR of the SPSR and exception returns in User or System mode (no
+ *    SPSR): the instruction is treated as UNDEFINED (the guest takes an
+ *    Undefined Instruction exception);
+ *  - a CPSR or SPSR write with a mode field naming no mode of this core:
+ *    the mode field is left unchanged, the other fields are written;
+ *  - a register operand that is PC reads the instruction's address + 8.
+ */
+#ifndef AMV_EMULATE_H
+#define AMV_EMULATE_H
+
+#include <amv/amv_env.h>
+#include <amv/decode.h>
+#include <amv/vcpu.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** amv_emulate() outcomes that are not errors. */
+enum amv_emu_status {
+	AMV_EMU_DONE = 0,      /**< Performed; PC is the next instruction or
+				    the branch target. */
+	AMV_EMU_EXCEPTION = 1, /**< The instruction took a guest exception
+				    (UNDEF, SVC, an abort), already entered:
+				    PC is at the vector. */
+	AMV_EMU_WFI = 2,       /**< WFI/WFE performed (PC advanced): the port
+				    may idle until a virtual interrupt. */
+};
+
+/**
+ * @brief Emulate one instruction on a vCPU.
+ * @param v The vCPU; amv_vcpu::pc is the instruction's address.
+ * @param i The decoded instruction (amv_decode()).
+ * @retval AMV_EMU_DONE, AMV_EMU_EXCEPTION, AMV_EMU_WFI As enum
+ *         amv_emu_status.
+ * @retval -AMV_EINVAL NULL pointer.
+ * @retval -AMV_ENOTSUP A class this emulator does not handle yet (the
+ *         vCPU is unchanged); the caller decides (e.g. inject UNDEF).
+ */
+int amv_emulate(struct amv_vcpu *v, const struct amv_insn *i);
+
+/**
+ * @brief Whether a condition passes with the vCPU's flags (A8.3.1).
+ * @param v    The vCPU.
+ * @param cond Condition field 0..15 (14 and 15 always pass).
+ * @return True if the instruction executes.
+ */
+bool amv_cond_passed(const struct amv_vcpu *v, unsigned int cond);
+
+#ifdef __cplusplus
+}
+#endif
+
+/** @} */
+#endif /* AMV_EMULATE_H */

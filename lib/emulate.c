@@ -1,0 +1,559 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include <amv/amv_env.h>
+#include <amv/cp15.h>
+#include <amv/emulate.h>
+#include <amv/error.h>
+#include <amv/shadow.h>
+
+#define SCTLR_NMFI (1u << 27) /* B4.1.130: FIQs non-maskable */
+
+/* The guest's current mode and privilege. */
+static inline uint32_t mode_of(const struct amv_vcpu *v)
+{
+	return v->cpsr & AMV_PSR_MODE_MASK;
+}
+
+static inline bool privileged(const struct amv_vcpu *v)
+{
+	return mode_of(v) != AMV_MODE_USR;
+}
+
+static inline bool has_spsr(const struct amv_vcpu *v)
+{
+	return mode_of(v) != AMV_MODE_USR && mode_of(v) != AMV_MODE_SYS;
+}
+
+bool amv_cond_passed(const struct amv_vcpu *v, unsigned int cond)
+{
+	uint32_t c = v->cpsr;
+	bool n = (c >> 31) & 1u, z = (c >> 30) & 1u, cf = (c >> 29) & 1u,
+	     vf = (c >> 28) & 1u, r;
+
+	/* A8.3.1 ConditionPassed(). */
+	switch ((cond >> 1) & 7u) {
+	case 0: r = z; break;
+	case 1: r = cf; break;
+	case 2: r = n; break;
+	case 3: r = vf; break;
+	case 4: r = cf && !z; break;
+	case 5: r = n == vf; break;
+	case 6: r = !z && n == vf; break;
+	default: return true; /* AL, and the unconditional space */
+	}
+	return (cond & 1u) ? !r : r;
+}
+
+/*
+ * B1.3.3 CPSRWriteByInstr(), for a core without the Security and
+ * Virtualization Extensions (IsSecure() is TRUE, so A and F are writable at
+ * PL1). A mode field naming no mode is not written (UNPREDICTABLE; see
+ * emulate.h).
+ */
+static void cpsr_write(struct amv_vcpu *v, uint32_t val, unsigned int mask,
+		       bool exc_return)
+{
+	uint32_t c = v->cpsr;
+	bool priv = privileged(v);
+
+	if (mask & AMV_PSR_F) {
+		c = (c & ~(AMV_PSR_NZCV_MASK | AMV_PSR_Q)) |
+		    (val & (AMV_PSR_NZCV_MASK | AMV_PSR_Q));
+		if (exc_return)
+			c = (c & ~(AMV_PSR_IT_LO_MASK | AMV_PSR_J)) |
+			    (val & (AMV_PSR_IT_LO_MASK | AMV_PSR_J));
+	}
+	if (mask & AMV_PSR_S)
+		c = (c & ~AMV_PSR_GE_MASK) | (val & AMV_PSR_GE_MASK);
+	if (mask & AMV_PSR_X) {
+		if (exc_return)
+			c = (c & ~AMV_PSR_IT_HI_MASK) | (val & AMV_PSR_IT_HI_MASK);
+		c = (c & ~AMV_PSR_E) | (val & AMV_PSR_E);
+		if (priv)
+			c = (c & ~AMV_PSR_A_BIT) | (val & AMV_PSR_A_BIT);
+	}
+	if (mask & AMV_PSR_C) {
+		if (priv)
+			c = (c & ~AMV_PSR_I_BIT) | (val & AMV_PSR_I_BIT);
+		/* With SCTLR.NMFI set, software cannot mask FIQs. */
+		if (priv && (!(v->cp15.sctlr & SCTLR_NMFI) ||
+			     !(val & AMV_PSR_F_BIT)))
+			c = (c & ~AMV_PSR_F_BIT) | (val & AMV_PSR_F_BIT);
+		if (exc_return)
+			c = (c & ~AMV_PSR_T) | (val & AMV_PSR_T);
+		if (priv && amv_mode_valid(val & AMV_PSR_MODE_MASK))
+			c = (c & ~AMV_PSR_MODE_MASK) | (val & AMV_PSR_MODE_MASK);
+	}
+	v->cpsr = c;
+}
+
+/* B1.3.3 SPSRWriteByInstr(): every bit of the selected bytes. */
+static void spsr_write(struct amv_vcpu *v, uint32_t val, unsigned int mask)
+{
+	uint32_t *s = amv_vcpu_spsr(v), bytes = 0;
+
+	for (unsigned int k = 0; k < 4u; k++)
+		if (mask & (1u << k))
+			bytes |= 0xffu << (8u * k);
+	if ((mask & AMV_PSR_C) && !amv_mode_valid(val & AMV_PSR_MODE_MASK))
+		bytes &= ~AMV_PSR_MODE_MASK;
+	*s = (*s & ~bytes) | (val & bytes);
+}
+
+static uint32_t ror32(uint32_t x, unsigned int n)
+{
+	n &= 31u;
+	return n ? (x >> n) | (x << (32u - n)) : x;
+}
+
+/* A8.4.3 Shift() without the carry out (exception returns do not set the
+ * flags from the result). */
+static uint32_t shift(uint32_t x, unsigned int type, unsigned int n, bool c)
+{
+	switch (type) {
+	case AMV_SHIFT_LSL:
+		return n >= 32u ? 0u : x << n;
+	case AMV_SHIFT_LSR:
+		return n >= 32u ? 0u : x >> n;
+	case AMV_SHIFT_ASR:
+		if (n >= 32u)
+			return (x & 0x80000000u) ? 0xffffffffu : 0u;
+		return n ? (x >> n) | ((x & 0x80000000u) ? ~(0xffffffffu >> n)
+							 : 0u)
+			 : x;
+	case AMV_SHIFT_ROR:
+		return ror32(x, n);
+	default: /* RRX */
+		return (x >> 1) | (c ? 0x80000000u : 0u);
+	}
+}
+
+/* The data-processing result (A8.8: the opcode's arithmetic). */
+static uint32_t dp_result(const struct amv_vcpu *v, const struct amv_insn *i)
+{
+	bool c = (v->cpsr & AMV_PSR_C_FLAG) != 0;
+	uint32_t a = i->rn != AMV_REG_NONE ? amv_vcpu_get(v, i->rn) : 0u, b;
+
+	if (i->flags & AMV_INSN_F_REG_SHIFT)
+		b = shift(amv_vcpu_get(v, i->rm), i->shift_type,
+			  amv_vcpu_get(v, i->rs) & 0xffu, c);
+	else if (i->flags & AMV_INSN_F_REG_OFFSET)
+		b = shift(amv_vcpu_get(v, i->rm), i->shift_type, i->shift_imm,
+			  c);
+	else
+		b = i->imm;
+	switch (i->op) {
+	case AMV_DP_AND: return a & b;
+	case AMV_DP_EOR: return a ^ b;
+	case AMV_DP_SUB: return a - b;
+	case AMV_DP_RSB: return b - a;
+	case AMV_DP_ADD: return a + b;
+	case AMV_DP_ADC: return a + b + (c ? 1u : 0u);
+	case AMV_DP_SBC: return a + ~b + (c ? 1u : 0u);
+	case AMV_DP_RSC: return b + ~a + (c ? 1u : 0u);
+	case AMV_DP_ORR: return a | b;
+	case AMV_DP_MOV: return b;
+	case AMV_DP_BIC: return a & ~b;
+	default: return ~b; /* MVN */
+	}
+}
+
+static int undef(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	(void)i;
+	(void)amv_inject(v, AMV_EXC_UNDEF, v->pc + 4u, NULL);
+	return AMV_EMU_EXCEPTION;
+}
+
+/* After a CPSR write: the next instruction, then any virtual interrupt
+ * the new CPSR unmasks (B1.8.1). */
+static int next_check_irq(struct amv_vcpu *v)
+{
+	return amv_vcpu_pending(v) >= 0 ? AMV_EMU_EXCEPTION : AMV_EMU_DONE;
+}
+
+/* B9.3.19 SUBS PC, LR and related: CPSR from SPSR, then BranchWritePC()
+ * in the instruction set the new CPSR selects. */
+static int exc_return_dp(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	uint32_t result;
+
+	if (!has_spsr(v))
+		return undef(v, i);
+	result = dp_result(v, i);
+	cpsr_write(v, *amv_vcpu_spsr(v), 0xfu, true);
+	v->pc = result & ((v->cpsr & AMV_PSR_T) ? ~1u : ~3u);
+	return next_check_irq(v);
+}
+
+static int emu_cps(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	uint32_t val = v->cpsr, aif = (uint32_t)i->psr_mask << 6;
+
+	v->pc += 4u;
+	/* B9.3.2: a NOP in User mode. */
+	if (!privileged(v))
+		return AMV_EMU_DONE;
+	if (i->op == AMV_CPS_IMOD_ENABLE)
+		val &= ~aif;
+	else if (i->op == AMV_CPS_IMOD_DISABLE)
+		val |= aif;
+	if (i->mode != 0)
+		val = (val & ~AMV_PSR_MODE_MASK) | i->mode;
+	cpsr_write(v, val, 0xfu, false);
+	return next_check_irq(v);
+}
+
+static int emu_mrs(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	uint32_t val;
+
+	if (i->flags & AMV_INSN_F_SPSR) {
+		if (!has_spsr(v))
+			return undef(v, i);
+		val = *amv_vcpu_spsr(v);
+	} else {
+		/* B9.3.8: execution state bits other than E read as zero. */
+		val = v->cpsr & 0xf8ff03dfu;
+	}
+	amv_vcpu_set(v, i->rd, val);
+	v->pc += 4u;
+	return AMV_EMU_DONE;
+}
+
+static int emu_msr(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	uint32_t val = i->rn != AMV_REG_NONE ? amv_vcpu_get(v, i->rn) : i->imm;
+
+	if (i->flags & AMV_INSN_F_SPSR) {
+		if (!has_spsr(v))
+			return undef(v, i);
+		spsr_write(v, val, i->psr_mask);
+		v->pc += 4u;
+		return AMV_EMU_DONE;
+	}
+	cpsr_write(v, val, i->psr_mask, false);
+	v->pc += 4u;
+	return next_check_irq(v);
+}
+
+/* ------------------------------------------------------------------ */
+/* CP15                                                                */
+
+#define KEY(crn, opc1, crm, opc2)                                               \
+	(((uint32_t)(crn) << 12) | ((uint32_t)(opc1) << 8) |                    \
+	 ((uint32_t)(crm) << 4) | (uint32_t)(opc2))
+
+/* Writes that change translation go to the shadow MMU. */
+static void sync_regime(struct amv_vcpu *v)
+{
+	struct amv_regime r;
+
+	if (v->vm == NULL)
+		return;
+	amv_vcpu_regime(v, &r);
+	(void)amv_shadow_set_regime(v->vm, &r);
+}
+
+/* PAR for an ATS result (B4.1.113). */
+static uint32_t par_of(const struct amv_xlat *x)
+{
+	static const uint8_t inner[4] = {0, 5, 6, 7}; /* NC, WBWA, WT, WB */
+	uint32_t par = ((uint32_t)x->pa & AMV_PAR_PA_MASK);
+
+	if (x->kind == AMV_MAP_SUPERSECTION)
+		par |= AMV_PAR_SS;
+	if (x->attr.type == AMV_MT_STRONGLY_ORDERED)
+		par |= 1u << AMV_PAR_INNER_SHIFT;
+	else if (x->attr.type == AMV_MT_DEVICE)
+		par |= 3u << AMV_PAR_INNER_SHIFT;
+	else
+		par |= ((uint32_t)inner[x->attr.inner & 3u] << AMV_PAR_INNER_SHIFT) |
+		       ((uint32_t)(x->attr.outer & 3u) << AMV_PAR_OUTER_SHIFT);
+	if (x->attr.share != AMV_SH_NONE)
+		par |= AMV_PAR_SH;
+	if (x->attr.share == AMV_SH_INNER)
+		par |= AMV_PAR_NOS;
+	if (x->flags & AMV_XLAT_NS)
+		par |= AMV_PAR_NS;
+	return par;
+}
+
+/* ATS1C{P,U}{R,W} (B4.2.4): the result goes to PAR; an external abort on
+ * the walk is taken as a Data Abort. */
+static int emu_ats(struct amv_vcpu *v, unsigned int op, uint32_t va)
+{
+	struct amv_regime r;
+	struct amv_xlat x;
+	struct amv_fault f;
+	uint32_t fsr = 0;
+	int rc;
+
+	amv_vcpu_regime(v, &r);
+	rc = amv_walk(&r, &v->port, va,
+		      ((op & 1u) ? AMV_ACC_WRITE : AMV_ACC_READ) |
+			      ((op & 2u) ? AMV_ACC_USER : 0u),
+		      &x, &f);
+	if (rc < 0)
+		return rc;
+	if (rc == AMV_WALK_OK) {
+		v->cp15.par = par_of(&x);
+		return AMV_EMU_DONE;
+	}
+	if (f.type == AMV_FAULT_EXT_ABORT_WALK) {
+		(void)amv_inject(v, AMV_EXC_DABT, v->pc, &f);
+		return AMV_EMU_EXCEPTION;
+	}
+	(void)amv_fault_fsr(&f, &fsr);
+	v->cp15.par = AMV_PAR_F |
+		      ((amv_fsr_status(fsr) | ((fsr & AMV_FSR_EXT) ? 0x20u : 0u))
+		       << AMV_PAR_FS_SHIFT);
+	return AMV_EMU_DONE;
+}
+
+/* Registers accessible from PL0 (B4.1.150-151 TPIDRURW/URO; B4.2.2 the
+ * CP15 barrier operations): everything else UNDEFs in User mode. */
+static bool pl0_ok(uint32_t key, bool write)
+{
+	switch (key) {
+	case KEY(13, 0, 0, 2): /* TPIDRURW */
+		return true;
+	case KEY(13, 0, 0, 3): /* TPIDRURO */
+		return !write;
+	case KEY(7, 0, 5, 4):  /* CP15ISB */
+	case KEY(7, 0, 10, 4): /* CP15DSB */
+	case KEY(7, 0, 10, 5): /* CP15DMB */
+		return write;
+	default:
+		return false;
+	}
+}
+
+/* A read: the register, or NULL if none (UNDEF). */
+static const uint32_t *cp15_read(const struct amv_vcpu *v, uint32_t key)
+{
+	const struct amv_cp15 *c = &v->cp15;
+
+	switch (key) {
+	case KEY(0, 0, 0, 0): return &c->midr;
+	case KEY(0, 0, 0, 1): return &c->ctr;
+	case KEY(0, 0, 0, 5): return &c->mpidr;
+	case KEY(0, 0, 1, 0): return &c->id_pfr[0];
+	case KEY(0, 0, 1, 1): return &c->id_pfr[1];
+	case KEY(0, 0, 1, 2): return &c->id_dfr0;
+	case KEY(0, 0, 1, 3): return &c->id_afr0;
+	case KEY(0, 0, 1, 4): return &c->id_mmfr[0];
+	case KEY(0, 0, 1, 5): return &c->id_mmfr[1];
+	case KEY(0, 0, 1, 6): return &c->id_mmfr[2];
+	case KEY(0, 0, 1, 7): return &c->id_mmfr[3];
+	case KEY(0, 0, 2, 0): return &c->id_isar[0];
+	case KEY(0, 0, 2, 1): return &c->id_isar[1];
+	case KEY(0, 0, 2, 2): return &c->id_isar[2];
+	case KEY(0, 0, 2, 3): return &c->id_isar[3];
+	case KEY(0, 0, 2, 4): return &c->id_isar[4];
+	case KEY(0, 0, 2, 5): return &c->id_isar[5];
+	case KEY(0, 1, 0, 0): return &c->ccsidr;
+	case KEY(0, 1, 0, 1): return &c->clidr;
+	case KEY(0, 2, 0, 0): return &c->csselr;
+	case KEY(1, 0, 0, 0): return &c->sctlr;
+	case KEY(1, 0, 0, 1): return &c->actlr;
+	case KEY(1, 0, 0, 2): return &c->cpacr;
+	case KEY(2, 0, 0, 0): return &c->ttbr0;
+	case KEY(2, 0, 0, 1): return &c->ttbr1;
+	case KEY(2, 0, 0, 2): return &c->ttbcr;
+	case KEY(3, 0, 0, 0): return &c->dacr;
+	case KEY(5, 0, 0, 0): return &c->dfsr;
+	case KEY(5, 0, 0, 1): return &c->ifsr;
+	case KEY(5, 0, 1, 0): return &c->adfsr;
+	case KEY(5, 0, 1, 1): return &c->aifsr;
+	case KEY(6, 0, 0, 0): return &c->dfar;
+	case KEY(6, 0, 0, 2): return &c->ifar;
+	case KEY(7, 0, 4, 0): return &c->par;
+	case KEY(10, 0, 2, 0): return &c->prrr;
+	case KEY(10, 0, 2, 1): return &c->nmrr;
+	case KEY(12, 0, 0, 0):
+		return (v->features & AMV_VCPU_VBAR) ? &c->vbar : NULL;
+	case KEY(13, 0, 0, 1): return &c->contextidr;
+	case KEY(13, 0, 0, 2): return &c->tpidrurw;
+	case KEY(13, 0, 0, 3): return &c->tpidruro;
+	case KEY(13, 0, 0, 4): return &c->tpidrprw;
+	default: return NULL;
+	}
+}
+
+/* A write: 0 done (PC not yet advanced), 1 UNDEF, or an emulate status. */
+static int cp15_write(struct amv_vcpu *v, uint32_t key, uint32_t val)
+{
+	struct amv_cp15 *c = &v->cp15;
+
+	switch (key) {
+	case KEY(0, 2, 0, 0): c->csselr = val & 0xfu; return 0;
+	case KEY(1, 0, 0, 0):
+		/* B4.1.130: XP reads as one in VMSAv7. */
+		c->sctlr = val | AMV_SCTLR_XP;
+		sync_regime(v);
+		return 0;
+	case KEY(1, 0, 0, 1): c->actlr = val; return 0;
+	case KEY(1, 0, 0, 2): c->cpacr = val; return 0;
+	case KEY(2, 0, 0, 0): c->ttbr0 = val; sync_regime(v); return 0;
+	case KEY(2, 0, 0, 1): c->ttbr1 = val; sync_regime(v); return 0;
+	case KEY(2, 0, 0, 2):
+		/* No LPAE: EAE and the other bits above PD1 are RAZ/WI. */
+		c->ttbcr = val & (AMV_TTBCR_N_MASK | AMV_TTBCR_PD0 |
+				  AMV_TTBCR_PD1);
+		sync_regime(v);
+		return 0;
+	case KEY(3, 0, 0, 0): c->dacr = val; sync_regime(v); return 0;
+	case KEY(5, 0, 0, 0): c->dfsr = val; return 0;
+	case KEY(5, 0, 0, 1): c->ifsr = val; return 0;
+	case KEY(5, 0, 1, 0): c->adfsr = val; return 0;
+	case KEY(5, 0, 1, 1): c->aifsr = val; return 0;
+	case KEY(6, 0, 0, 0): c->dfar = val; return 0;
+	case KEY(6, 0, 0, 2): c->ifar = val; return 0;
+	case KEY(7, 0, 4, 0): c->par = val; return 0;
+	case KEY(7, 0, 8, 0):
+	case KEY(7, 0, 8, 1):
+	case KEY(7, 0, 8, 2):
+	case KEY(7, 0, 8, 3):
+		return emu_ats(v, key & 3u, val) == AMV_EMU_EXCEPTION ? 2 : 0;
+	case KEY(10, 0, 2, 0): c->prrr = val; sync_regime(v); return 0;
+	case KEY(10, 0, 2, 1): c->nmrr = val; sync_regime(v); return 0;
+	case KEY(12, 0, 0, 0):
+		if (!(v->features & AMV_VCPU_VBAR))
+			return 1;
+		c->vbar = val & ~0x1fu;
+		return 0;
+	case KEY(13, 0, 0, 1): c->contextidr = val; sync_regime(v); return 0;
+	case KEY(13, 0, 0, 2): c->tpidrurw = val; return 0;
+	case KEY(13, 0, 0, 3): c->tpidruro = val; return 0;
+	case KEY(13, 0, 0, 4): c->tpidrprw = val; return 0;
+	default:
+		break;
+	}
+	/* B4.2.2 TLB maintenance: ALL, MVA, ASID, MVAA; the inner-shareable
+	 * (CRm 3) and instruction/data-only (CRm 5, 6) forms do the same on a
+	 * uniprocessor guest. */
+	if ((key & 0xff00u) == KEY(8, 0, 0, 0) &&
+	    (((key >> 4) & 15u) == 3u || ((key >> 4) & 15u) == 5u ||
+	     ((key >> 4) & 15u) == 6u || ((key >> 4) & 15u) == 7u) &&
+	    (key & 15u) <= 3u) {
+		if (v->vm != NULL)
+			(void)amv_shadow_tlbi(v->vm, key & 3u, val);
+		return 0;
+	}
+	/* B4.2.1 cache maintenance and the CP15 barriers: the host keeps the
+	 * caches coherent for the guest (no guest-visible effect to model). */
+	if ((key & 0xff00u) == KEY(7, 0, 0, 0))
+		switch ((key >> 4) & 15u) {
+		case 1: case 5: case 6: case 10: case 11: case 14:
+			return 0;
+		default:
+			break;
+		}
+	return 1;
+}
+
+static int emu_cp15(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	uint32_t key = KEY(i->crn, i->opc1, i->crm, i->opc2);
+	bool write = i->cls == AMV_INSN_MCR;
+	const uint32_t *reg;
+	int rc;
+
+	if (i->cp != 15u || (i->raw >> 28) == 0xfu /* MCR2/MRC2 */ ||
+	    (!privileged(v) && !pl0_ok(key, write)))
+		return undef(v, i);
+	if (write) {
+		rc = cp15_write(v, key, amv_vcpu_get(v, i->rt));
+		if (rc == 1)
+			return undef(v, i);
+		if (rc == 2)
+			return AMV_EMU_EXCEPTION;
+		v->pc += 4u;
+		return AMV_EMU_DONE;
+	}
+	if ((key & 0xff00u) == KEY(7, 0, 0, 0) && key != KEY(7, 0, 4, 0))
+		return undef(v, i); /* operations are write-only */
+	reg = cp15_read(v, key);
+	if (reg == NULL)
+		return undef(v, i);
+	if (i->rt == 15u) /* APSR_nzcv (A8.8.108) */
+		v->cpsr = (v->cpsr & ~AMV_PSR_NZCV_MASK) |
+			  (*reg & AMV_PSR_NZCV_MASK);
+	else
+		amv_vcpu_set(v, i->rt, *reg);
+	v->pc += 4u;
+	return AMV_EMU_DONE;
+}
+
+/* VMRS/VMSR of FPSID (reg 0) and FPEXC (reg 8), PL1 only (B6.1.2). */
+static int emu_vfp_sys(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	bool write = i->cls == AMV_INSN_VMSR;
+
+	if (!(v->features & AMV_VCPU_VFP) || !privileged(v) ||
+	    (i->crn != 0u && i->crn != 8u))
+		return undef(v, i);
+	if (write) {
+		if (i->crn == 8u)
+			v->cp15.fpexc = amv_vcpu_get(v, i->rt);
+	} else {
+		amv_vcpu_set(v, i->rt, i->crn == 8u ? v->cp15.fpexc
+						   : v->cp15.fpsid);
+	}
+	v->pc += 4u;
+	return AMV_EMU_DONE;
+}
+
+int amv_emulate(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	if (v == NULL || i == NULL)
+		return -AMV_EINVAL;
+	if (i->isa != AMV_ISA_A32)
+		return -AMV_ENOTSUP;
+	if (i->cls == AMV_INSN_UNDEFINED || i->cls == AMV_INSN_UDF)
+		return undef(v, i);
+	if (!(i->flags & AMV_INSN_F_UNCOND) && !amv_cond_passed(v, i->cond)) {
+		v->pc += 4u;
+		return AMV_EMU_DONE;
+	}
+	switch (i->cls) {
+	case AMV_INSN_CPS:
+		return emu_cps(v, i);
+	case AMV_INSN_MRS:
+		return emu_mrs(v, i);
+	case AMV_INSN_MSR:
+		return emu_msr(v, i);
+	case AMV_INSN_DP:
+		if (!(i->flags & AMV_INSN_F_EXC_RETURN))
+			return -AMV_ENOTSUP;
+		return exc_return_dp(v, i);
+	case AMV_INSN_SVC:
+		(void)amv_inject(v, AMV_EXC_SVC, v->pc + 4u, NULL);
+		return AMV_EMU_EXCEPTION;
+	case AMV_INSN_WFI:
+	case AMV_INSN_WFE:
+		v->pc += 4u;
+		return AMV_EMU_WFI;
+	case AMV_INSN_NOP:
+	case AMV_INSN_YIELD:
+	case AMV_INSN_SEV:
+	case AMV_INSN_DBG:
+	case AMV_INSN_DMB:
+	case AMV_INSN_DSB:
+	case AMV_INSN_ISB:
+		v->pc += 4u;
+		return AMV_EMU_DONE;
+	case AMV_INSN_MCR:
+	case AMV_INSN_MRC:
+		return emu_cp15(v, i);
+	case AMV_INSN_MCRR:
+	case AMV_INSN_MRRC:
+		/* No 64-bit CP15 registers without LPAE (B4.1.155). */
+		return i->cp == 15u ? undef(v, i) : -AMV_ENOTSUP;
+	case AMV_INSN_VMRS:
+	case AMV_INSN_VMSR:
+		return emu_vfp_sys(v, i);
+	default:
+		return -AMV_ENOTSUP;
+	}
+}

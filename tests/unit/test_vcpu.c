@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * vCPU and emulation, rule by rule (ARMv7 ARM B1.3, B1.8, B9.3, B4.1).
+ * Instructions are assembled by hand and go through amv_decode(), as a
+ * trap would. The QEMU differential test (tests/cpu_oracle) is the outside
+ * truth; these pin the rules down one at a time.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <amv/amv.h>
+
+#include "shadowsim.h"
+
+static struct amv_vcpu v;
+
+static void reset(uint32_t mode)
+{
+	assert_int_equal(amv_vcpu_reset(&v, AMV_VCPU_VBAR | AMV_VCPU_VFP, NULL,
+					NULL),
+			 0);
+	v.cpsr = mode | AMV_PSR_I_BIT | AMV_PSR_F_BIT | AMV_PSR_A_BIT;
+	v.pc = 0x8000;
+}
+
+static int run(uint32_t word)
+{
+	struct amv_insn i;
+
+	assert_int_equal(amv_decode(AMV_ISA_A32, word, &i), 0);
+	return amv_emulate(&v, &i);
+}
+
+/* ------------------------------------------------------------ registers */
+
+static void fiq_banks_r8_to_r12_and_every_mode_banks_sp_lr(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	*amv_vcpu_reg_mode(&v, AMV_MODE_USR, 8) = 1;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_FIQ, 8) = 2;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 13) = 3;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_IRQ, 13) = 4;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_SYS, 14) = 5;
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 8), 1);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_FIQ, 8), 2);
+	assert_int_equal(amv_vcpu_get(&v, 13), 3);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_USR, 14), 5);
+	assert_null(amv_vcpu_reg_mode(&v, 0x16, 0)); /* Monitor: not here */
+	assert_null(amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 15));
+}
+
+static void pc_reads_as_address_plus_8_in_arm_state(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	assert_int_equal(amv_vcpu_get(&v, 15), 0x8008);
+	v.cpsr |= AMV_PSR_T;
+	assert_int_equal(amv_vcpu_get(&v, 15), 0x8004);
+}
+
+/* ------------------------------------------------------------ injection */
+
+static void undef_entry_sets_lr_to_next_insn_spsr_and_masks_i_only(void **state)
+{
+	uint32_t old;
+
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.cpsr = AMV_MODE_USR | 0xf0000000u | AMV_PSR_E; /* A, I, F clear */
+	old = v.cpsr;
+	assert_int_equal(amv_inject(&v, AMV_EXC_UNDEF, 0x8004, NULL), 0);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_UND);
+	assert_int_equal(v.spsr[AMV_BANK_UND - 1], old);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_UND, 14), 0x8004);
+	assert_true(v.cpsr & AMV_PSR_I_BIT);
+	assert_false(v.cpsr & (AMV_PSR_A_BIT | AMV_PSR_F_BIT));
+	assert_false(v.cpsr & AMV_PSR_E); /* from SCTLR.EE = 0 */
+	assert_int_equal(v.cpsr & 0xf0000000u, 0xf0000000u);
+	assert_int_equal(v.pc, 0x4); /* VBAR = 0 */
+}
+
+static void data_abort_lr_is_insn_plus_8_and_sets_dfsr_dfar(void **state)
+{
+	struct amv_fault f = {0x1234, AMV_FAULT_TRANSLATION, 2, 3,
+			      AMV_FAULT_F_WRITE};
+	uint32_t fsr;
+
+	(void)state;
+	reset(AMV_MODE_USR);
+	v.cpsr = AMV_MODE_USR;
+	v.cp15.vbar = 0xc0008000;
+	assert_int_equal(amv_inject(&v, AMV_EXC_DABT, 0x9000, &f), 0);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_ABT);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_ABT, 14), 0x9008);
+	assert_true((v.cpsr & (AMV_PSR_A_BIT | AMV_PSR_I_BIT)) ==
+		    (AMV_PSR_A_BIT | AMV_PSR_I_BIT));
+	assert_false(v.cpsr & AMV_PSR_F_BIT);
+	assert_int_equal(amv_fault_fsr(&f, &fsr), 0);
+	assert_int_equal(v.cp15.dfsr, fsr);
+	assert_int_equal(v.cp15.dfar, 0x1234);
+	assert_int_equal(v.pc, 0xc0008010);
+}
+
+static void prefetch_abort_lr_is_insn_plus_4_and_sets_ifsr_ifar(void **state)
+{
+	struct amv_fault f = {0x5000, AMV_FAULT_PERMISSION, 1, 0,
+			      AMV_FAULT_F_PREFETCH};
+
+	(void)state;
+	reset(AMV_MODE_SVC);
+	assert_int_equal(amv_inject(&v, AMV_EXC_PABT, 0x5000, &f), 0);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_ABT, 14), 0x5004);
+	assert_int_equal(v.cp15.ifar, 0x5000);
+	assert_int_equal(v.pc, 0xc);
+	assert_int_equal(amv_inject(&v, AMV_EXC_PABT, 0, NULL), -AMV_EINVAL);
+}
+
+static void fiq_masks_f_i_a_and_high_vectors_win_over_vbar(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.cpsr = AMV_MODE_SVC;
+	v.cp15.vbar = 0x40000000;
+	v.cp15.sctlr |= AMV_SCTLR_V | AMV_SCTLR_TE | AMV_SCTLR_EE;
+	assert_int_equal(amv_inject(&v, AMV_EXC_FIQ, 0x100, NULL), 0);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_FIQ);
+	assert_int_equal(v.cpsr & (AMV_PSR_A_BIT | AMV_PSR_I_BIT | AMV_PSR_F_BIT),
+			 AMV_PSR_A_BIT | AMV_PSR_I_BIT | AMV_PSR_F_BIT);
+	assert_true(v.cpsr & AMV_PSR_T); /* SCTLR.TE */
+	assert_true(v.cpsr & AMV_PSR_E); /* SCTLR.EE */
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_FIQ, 14), 0x104);
+	assert_int_equal(v.pc, 0xffff001c);
+}
+
+static void exception_entry_clears_it_and_j(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.cpsr = AMV_MODE_SVC | AMV_PSR_IT_HI_MASK | AMV_PSR_IT_LO_MASK |
+		 AMV_PSR_J | AMV_PSR_T;
+	assert_int_equal(amv_inject(&v, AMV_EXC_SVC, 0x200, NULL), 0);
+	assert_int_equal(v.cpsr & (AMV_PSR_IT_HI_MASK | AMV_PSR_IT_LO_MASK |
+				   AMV_PSR_J | AMV_PSR_T),
+			 0);
+}
+
+static void pending_irq_is_taken_only_when_unmasked_and_fiq_first(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.irq_line = true;
+	assert_int_equal(amv_vcpu_pending(&v), -1); /* I set */
+	v.irq_line = false;
+	v.fiq_line = true;
+	v.cpsr &= ~AMV_PSR_I_BIT;
+	assert_int_equal(amv_vcpu_pending(&v), -1); /* F still masks FIQ */
+	v.irq_line = true;
+	v.cpsr = AMV_MODE_SVC; /* both unmasked: FIQ has priority */
+	v.pc = 0x700;
+	assert_int_equal(amv_vcpu_pending(&v), AMV_EXC_FIQ);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_FIQ, 14), 0x704);
+	assert_int_equal(v.pc, 0x1c);
+	/* FIQ entry masked I too: nothing more until the handler unmasks. */
+	assert_int_equal(amv_vcpu_pending(&v), -1);
+}
+
+/* ------------------------------------------------------------ emulation */
+
+static void failed_condition_only_advances_pc(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.cpsr |= 0x40000000u; /* Z */
+	v.r[1] = AMV_MODE_USR;
+	/* msrne cpsr_c, r1: cond NE fails */
+	assert_int_equal(run(0x1121f001u), AMV_EMU_DONE);
+	assert_int_equal(v.pc, 0x8004);
+	/* svcne #1 */
+	v.pc = 0x8000;
+	assert_int_equal(run(0x1f000001u), AMV_EMU_DONE);
+	assert_int_equal(v.pc, 0x8004);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_SVC);
+}
+
+static void cps_changes_mode_and_masks_at_pl1_and_is_a_nop_at_pl0(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	/* cpsie aif, #0x1f (System) */
+	assert_int_equal(run(0xf10a01dfu), AMV_EMU_DONE);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_SYS);
+	assert_false(v.cpsr & (AMV_PSR_A_BIT | AMV_PSR_I_BIT | AMV_PSR_F_BIT));
+	assert_int_equal(v.pc, 0x8004);
+	v.cpsr = AMV_MODE_USR;
+	/* cpsid i, #0x13 from User: NOP (B9.3.2) */
+	assert_int_equal(run(0xf10e0093u), AMV_EMU_DONE);
+	assert_int_equal(v.cpsr, AMV_MODE_USR);
+}
+
+static void cps_unmasking_irq_delivers_the_pending_interrupt(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.irq_line = true;
+	assert_int_equal(run(0xf1080080u), AMV_EMU_EXCEPTION); /* cpsie i */
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_IRQ);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_IRQ, 14), 0x8008);
+	assert_int_equal(v.pc, 0x18);
+}
+
+static void mrs_cpsr_reads_zero_for_it_j_and_t(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.cpsr = 0xffffffffu & ~AMV_PSR_MODE_MASK;
+	v.cpsr |= AMV_MODE_SVC;
+	assert_int_equal(run(0xe10f3000u), AMV_EMU_DONE); /* mrs r3, cpsr */
+	assert_int_equal(v.r[3], v.cpsr & 0xf8ff03dfu);
+}
+
+static void mrs_spsr_in_system_mode_is_undefined(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SYS);
+	assert_int_equal(run(0xe14f3000u), AMV_EMU_EXCEPTION); /* mrs r3, spsr */
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_UND);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_UND, 14), 0x8004);
+}
+
+static void msr_cpsr_writes_only_the_selected_fields(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.r[1] = 0xf00f0000u | AMV_MODE_USR; /* flags, GE, mode USR, A/I/F 0 */
+	assert_int_equal(run(0xe128f001u), AMV_EMU_DONE); /* msr cpsr_f, r1 */
+	assert_int_equal(v.cpsr & 0xf8000000u, 0xf0000000u);
+	assert_int_equal(v.cpsr & AMV_PSR_GE_MASK, 0);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_SVC);
+	assert_int_equal(run(0xe121f001u), AMV_EMU_DONE); /* msr cpsr_c, r1 */
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_USR);
+	assert_false(v.cpsr & (AMV_PSR_I_BIT | AMV_PSR_F_BIT));
+	assert_true(v.cpsr & AMV_PSR_A_BIT); /* x not written */
+}
+
+static void msr_in_user_mode_cannot_touch_mode_or_masks(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_USR);
+	v.cpsr = AMV_MODE_USR;
+	v.r[2] = AMV_MODE_SVC | AMV_PSR_I_BIT | AMV_PSR_A_BIT | AMV_PSR_E;
+	assert_int_equal(run(0xe12ff002u), AMV_EMU_DONE); /* msr cpsr_fsxc, r2 */
+	assert_int_equal(v.cpsr, AMV_MODE_USR | AMV_PSR_E);
+}
+
+static void msr_never_sets_t_it_or_j(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.r[2] = AMV_MODE_SVC | AMV_PSR_T | AMV_PSR_J | AMV_PSR_IT_HI_MASK;
+	assert_int_equal(run(0xe12ff002u), AMV_EMU_DONE);
+	assert_int_equal(v.cpsr & (AMV_PSR_T | AMV_PSR_J | AMV_PSR_IT_HI_MASK),
+			 0);
+}
+
+static void msr_spsr_writes_all_bits_of_the_selected_bytes(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_IRQ);
+	v.spsr[AMV_BANK_IRQ - 1] = 0;
+	v.r[4] = 0xffffffffu;
+	assert_int_equal(run(0xe16cf004u), AMV_EMU_DONE); /* msr spsr_fs, r4 */
+	assert_int_equal(v.spsr[AMV_BANK_IRQ - 1], 0xffff0000u);
+}
+
+static void nmfi_keeps_software_from_masking_fiq(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.cpsr = AMV_MODE_SVC;
+	v.cp15.sctlr |= 1u << 27;
+	assert_int_equal(run(0xf10c0040u), AMV_EMU_DONE); /* cpsid f */
+	assert_false(v.cpsr & AMV_PSR_F_BIT);
+}
+
+static void subs_pc_lr_returns_to_the_spsr_mode_and_state(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.spsr[AMV_BANK_SVC - 1] = AMV_MODE_USR | AMV_PSR_T | 0x20000000u;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 14) = 0x10007;
+	assert_int_equal(run(0xe25ef004u), AMV_EMU_DONE); /* subs pc, lr, #4 */
+	assert_int_equal(v.cpsr, AMV_MODE_USR | AMV_PSR_T | 0x20000000u);
+	assert_int_equal(v.pc, 0x10002); /* Thumb: bit 0 cleared */
+}
+
+static void movs_pc_lr_to_arm_state_aligns_to_a_word(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_ABT);
+	v.spsr[AMV_BANK_ABT - 1] = AMV_MODE_SVC | AMV_PSR_I_BIT;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_ABT, 14) = 0x2006;
+	assert_int_equal(run(0xe1b0f00eu), AMV_EMU_DONE); /* movs pc, lr */
+	assert_int_equal(v.cpsr, AMV_MODE_SVC | AMV_PSR_I_BIT);
+	assert_int_equal(v.pc, 0x2004);
+}
+
+static void exception_return_with_a_shifted_register_uses_the_old_carry(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_UND);
+	v.cpsr |= AMV_PSR_C_FLAG;
+	v.spsr[AMV_BANK_UND - 1] = AMV_MODE_SYS;
+	v.r[1] = 0x100;
+	v.r[2] = 0x4;
+	/* adcs pc, r1, r2, lsl #1 : 0x100 + 8 + C */
+	assert_int_equal(run(0xe0b1f082u), AMV_EMU_DONE);
+	assert_int_equal(v.pc, 0x108); /* 0x109 word-aligned */
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_SYS);
+}
+
+static void exception_return_in_user_mode_is_undefined(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_USR);
+	assert_int_equal(run(0xe25ef004u), AMV_EMU_EXCEPTION);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_UND);
+}
+
+static void svc_enters_supervisor_with_lr_after_the_svc(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_USR);
+	v.cpsr = AMV_MODE_USR | 0x80000000u;
+	assert_int_equal(run(0xef000042u), AMV_EMU_EXCEPTION);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_SVC);
+	assert_int_equal(v.spsr[AMV_BANK_SVC - 1], AMV_MODE_USR | 0x80000000u);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 14), 0x8004);
+	assert_int_equal(v.pc, 0x8);
+}
+
+static void wfi_advances_and_asks_the_port_to_idle(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	assert_int_equal(run(0xe320f003u), AMV_EMU_WFI);
+	assert_int_equal(v.pc, 0x8004);
+}
+
+/* ------------------------------------------------------------ CP15 */
+
+static void mrc_reads_id_registers_as_configured(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.cp15.midr = 0x410fc080u;
+	assert_int_equal(run(0xee100f10u), AMV_EMU_DONE); /* mrc p15,0,r0,c0,c0,0 */
+	assert_int_equal(v.r[0], 0x410fc080u);
+}
+
+static void cp15_from_user_mode_is_undefined_except_tpidr_and_barriers(
+	void **state)
+{
+	(void)state;
+	reset(AMV_MODE_USR);
+	v.cpsr = AMV_MODE_USR;
+	v.cp15.tpidruro = 0xabcd;
+	assert_int_equal(run(0xee1d0f70u), AMV_EMU_DONE); /* mrc TPIDRURO */
+	assert_int_equal(v.r[0], 0xabcd);
+	assert_int_equal(run(0xee0d0f70u), AMV_EMU_EXCEPTION); /* mcr TPIDRURO */
+	v.cpsr = AMV_MODE_USR;
+	v.pc = 0x8000;
+	assert_int_equal(run(0xee070fbau), AMV_EMU_DONE); /* CP15DMB */
+	assert_int_equal(run(0xee110f10u), AMV_EMU_EXCEPTION); /* mrc SCTLR */
+}
+
+static void unknown_cp15_register_is_undefined(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	assert_int_equal(run(0xee1f0f1fu), AMV_EMU_EXCEPTION); /* c15 impdef */
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_UND);
+}
+
+static void ttbcr_eae_is_raz_wi_without_lpae(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.r[0] = 0x80000032u;
+	assert_int_equal(run(0xee020f50u), AMV_EMU_DONE); /* mcr TTBCR */
+	assert_int_equal(v.cp15.ttbcr, 0x32u);
+}
+
+static void ats1cpr_puts_the_walk_result_in_par(void **state)
+{
+	struct ssim s;
+	struct ssim_params par = {AMV_SYNC_TLB, 4, 8, 0,
+				  AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT,
+				  false, false, 1};
+	struct amv_port port = {&ssim_port_ops, &s};
+
+	(void)state;
+	assert_int_equal(ssim_init(&s, &par), 0);
+	assert_int_equal(amv_vcpu_reset(&v, 0, &port, &s.vm), 0);
+	/* Section VA 0x00100000 -> PA 0x00300000, PL1 RW only (AP = 001). */
+	*ssim_word(&s, 0x4000 + 4) = 0x00300000u | (1u << 10) | 2u;
+	v.cp15.ttbr0 = 0x4000;
+	v.cp15.dacr = 1;
+	v.cp15.sctlr |= AMV_SCTLR_M;
+	v.pc = 0x8000;
+	v.r[0] = 0x00100123u;
+	assert_int_equal(run(0xee070f18u), AMV_EMU_DONE); /* ATS1CPR r0 */
+	assert_int_equal(v.cp15.par & (AMV_PAR_PA_MASK | AMV_PAR_F), 0x00300000u);
+	assert_int_equal(run(0xee070f78u), AMV_EMU_DONE); /* ATS1CUW r0 */
+	assert_true(v.cp15.par & AMV_PAR_F);
+	assert_int_equal((v.cp15.par >> AMV_PAR_FS_SHIFT) & AMV_PAR_FS_MASK,
+			 AMV_FS_PERMISSION_L1);
+	ssim_fini(&s);
+}
+
+static void translation_writes_and_tlb_ops_reach_the_shadow_mmu(void **state)
+{
+	struct ssim s;
+	struct ssim_params par = {AMV_SYNC_TLB, 4, 8, 0,
+				  AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT,
+				  false, false, 1};
+	struct amv_port port = {&ssim_port_ops, &s};
+	struct ssim_out e, a;
+	char why[100];
+
+	(void)state;
+	assert_int_equal(ssim_init(&s, &par), 0);
+	assert_int_equal(amv_vcpu_reset(&v, 0, &port, &s.vm), 0);
+	*ssim_word(&s, 0x4000 + 4) = 0x00300000u | (3u << 10) | 2u;
+	v.pc = 0x8000;
+	v.r[0] = 0x4000;
+	assert_int_equal(run(0xee020f10u), AMV_EMU_DONE); /* TTBR0 */
+	v.r[0] = 1;
+	assert_int_equal(run(0xee030f10u), AMV_EMU_DONE); /* DACR */
+	v.r[0] = AMV_SCTLR_M;
+	assert_int_equal(run(0xee010f10u), AMV_EMU_DONE); /* SCTLR.M */
+	assert_int_equal(s.vm.g.ttbr0, 0x4000);
+	assert_true(s.vm.g.sctlr & AMV_SCTLR_M);
+	ssim_expect(&s, 0x00100010, AMV_ACC_READ, false, &e);
+	assert_true(ssim_run(&s, 0x00100010, AMV_ACC_READ, &a) >= 0);
+	assert_true(ssim_same(&e, &a, why, sizeof(why)));
+	/* Remap, then TLBIMVAA: the shadow follows. */
+	*ssim_word(&s, 0x4000 + 4) = 0x00500000u | (3u << 10) | 2u;
+	v.r[0] = 0x00100000;
+	assert_int_equal(run(0xee080f77u), AMV_EMU_DONE); /* TLBIMVAA */
+	ssim_expect(&s, 0x00100010, AMV_ACC_READ, false, &e);
+	assert_true(ssim_run(&s, 0x00100010, AMV_ACC_READ, &a) >= 0);
+	assert_int_equal(a.hpa, SSIM_RAM0_HPA + 0x00500010u);
+	ssim_fini(&s);
+}
+
+static void vmrs_fpexc_at_pl1_and_undefined_at_pl0(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	v.r[0] = 0x40000000u;
+	assert_int_equal(run(0xeee80a10u), AMV_EMU_DONE); /* vmsr fpexc, r0 */
+	assert_int_equal(v.cp15.fpexc, 0x40000000u);
+	assert_int_equal(run(0xeef81a10u), AMV_EMU_DONE); /* vmrs r1, fpexc */
+	assert_int_equal(v.r[1], 0x40000000u);
+	v.cpsr = AMV_MODE_USR;
+	assert_int_equal(run(0xeef81a10u), AMV_EMU_EXCEPTION);
+}
+
+static void misuse_is_rejected(void **state)
+{
+	struct amv_insn i;
+
+	(void)state;
+	reset(AMV_MODE_SVC);
+	assert_int_equal(amv_emulate(NULL, &i), -AMV_EINVAL);
+	assert_int_equal(amv_emulate(&v, NULL), -AMV_EINVAL);
+	assert_int_equal(amv_inject(NULL, AMV_EXC_SVC, 0, NULL), -AMV_EINVAL);
+	assert_int_equal(amv_inject(&v, 5, 0, NULL), -AMV_EINVAL);
+	assert_int_equal(amv_vcpu_reset(NULL, 0, NULL, NULL), -AMV_EINVAL);
+	/* A plain ADD is not this emulator's business. */
+	assert_int_equal(amv_decode(AMV_ISA_A32, 0xe0810002u, &i), 0);
+	assert_int_equal(amv_emulate(&v, &i), -AMV_ENOTSUP);
+	assert_int_equal(v.pc, 0x8000);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(fiq_banks_r8_to_r12_and_every_mode_banks_sp_lr),
+		cmocka_unit_test(pc_reads_as_address_plus_8_in_arm_state),
+		cmocka_unit_test(undef_entry_sets_lr_to_next_insn_spsr_and_masks_i_only),
+		cmocka_unit_test(data_abort_lr_is_insn_plus_8_and_sets_dfsr_dfar),
+		cmocka_unit_test(prefetch_abort_lr_is_insn_plus_4_and_sets_ifsr_ifar),
+		cmocka_unit_test(fiq_masks_f_i_a_and_high_vectors_win_over_vbar),
+		cmocka_unit_test(exception_entry_clears_it_and_j),
+		cmocka_unit_test(pending_irq_is_taken_only_when_unmasked_and_fiq_first),
+		cmocka_unit_test(failed_condition_only_advances_pc),
+		cmocka_unit_test(cps_changes_mode_and_masks_at_pl1_and_is_a_nop_at_pl0),
+		cmocka_unit_test(cps_unmasking_irq_delivers_the_pending_interrupt),
+		cmocka_unit_test(mrs_cpsr_reads_zero_for_it_j_and_t),
+		cmocka_unit_test(mrs_spsr_in_system_mode_is_undefined),
+		cmocka_unit_test(msr_cpsr_writes_only_the_selected_fields),
+		cmocka_unit_test(msr_in_user_mode_cannot_touch_mode_or_masks),
+		cmocka_unit_test(msr_never_sets_t_it_or_j),
+		cmocka_unit_test(msr_spsr_writes_all_bits_of_the_selected_bytes),
+		cmocka_unit_test(nmfi_keeps_software_from_masking_fiq),
+		cmocka_unit_test(subs_pc_lr_returns_to_the_spsr_mode_and_state),
+		cmocka_unit_test(movs_pc_lr_to_arm_state_aligns_to_a_word),
+		cmocka_unit_test(exception_return_with_a_shifted_register_uses_the_old_carry),
+		cmocka_unit_test(exception_return_in_user_mode_is_undefined),
+		cmocka_unit_test(svc_enters_supervisor_with_lr_after_the_svc),
+		cmocka_unit_test(wfi_advances_and_asks_the_port_to_idle),
+		cmocka_unit_test(mrc_reads_id_registers_as_configured),
+		cmocka_unit_test(cp15_from_user_mode_is_undefined_except_tpidr_and_barriers),
+		cmocka_unit_test(unknown_cp15_register_is_undefined),
+		cmocka_unit_test(ttbcr_eae_is_raz_wi_without_lpae),
+		cmocka_unit_test(ats1cpr_puts_the_walk_result_in_par),
+		cmocka_unit_test(translation_writes_and_tlb_ops_reach_the_shadow_mmu),
+		cmocka_unit_test(vmrs_fpexc_at_pl1_and_undefined_at_pl0),
+		cmocka_unit_test(misuse_is_rejected),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
