@@ -237,6 +237,258 @@ static int emu_msr(struct amv_vcpu *v, const struct amv_insn *i)
 }
 
 /* ------------------------------------------------------------------ */
+/* Guest memory at the guest's privilege                               */
+
+static void align_fault(struct amv_fault *f, uint32_t va, bool write)
+{
+	f->addr = va;
+	f->type = AMV_FAULT_ALIGNMENT;
+	f->level = 0;
+	f->domain = 0;
+	f->flags = (uint8_t)(write ? AMV_FAULT_F_WRITE : 0u);
+}
+
+/*
+ * One access of @size bytes (1, 2, 4; naturally aligned, or split into
+ * bytes) at @va through the guest's translation (the walker) and the port.
+ * Stores go through the shadow MMU when one is attached, so a store to a
+ * guest table page drops the shadow entries derived from it. A fault is
+ * returned in @f for the caller to inject as a Data Abort.
+ */
+static int vmem(struct amv_vcpu *v, uint32_t va, unsigned int size, bool user,
+		bool write, uint32_t *val, struct amv_fault *f)
+{
+	struct amv_regime r;
+	struct amv_xlat x;
+	unsigned int sh;
+	uint32_t word;
+	int rc;
+
+	if ((va & (size - 1u)) != 0) {
+		/* Unaligned: byte by byte (A3.2.1, SCTLR.A = 0 only). */
+		uint32_t b, out = 0;
+
+		if (v->cp15.sctlr & AMV_SCTLR_A) {
+			align_fault(f, va, write);
+			return AMV_WALK_FAULT;
+		}
+		for (unsigned int k = 0; k < size; k++) {
+			b = (*val >> (8u * k)) & 0xffu;
+			rc = vmem(v, va + k, 1, user, write, &b, f);
+			if (rc != AMV_WALK_OK)
+				return rc;
+			out |= b << (8u * k);
+		}
+		if (!write)
+			*val = out;
+		return AMV_WALK_OK;
+	}
+	amv_vcpu_regime(v, &r);
+	rc = amv_walk(&r, &v->port, va,
+		      (write ? AMV_ACC_WRITE : AMV_ACC_READ) |
+			      (user ? AMV_ACC_USER : 0u),
+		      &x, f);
+	if (rc != AMV_WALK_OK)
+		return rc;
+	if (write && v->vm != NULL)
+		rc = amv_shadow_wp_write(v->vm, x.pa, *val, size);
+	else if (write && size == 4u)
+		rc = v->port.ops->write_phys32(v->port.ctx, x.pa, *val);
+	else
+		rc = v->port.ops->read_phys32(v->port.ctx, x.pa & ~(uint64_t)3,
+					      &word);
+	if (rc == 0 && write && v->vm == NULL && size != 4u) {
+		sh = (unsigned int)(x.pa & 3u) * 8u;
+		word = (word & ~(((size == 1u) ? 0xffu : 0xffffu) << sh)) |
+		       ((*val & ((size == 1u) ? 0xffu : 0xffffu)) << sh);
+		rc = v->port.ops->write_phys32(v->port.ctx, x.pa & ~(uint64_t)3,
+					       word);
+	} else if (rc == 0 && !write) {
+		sh = (unsigned int)(x.pa & 3u) * 8u;
+		*val = size == 4u ? word
+			: (word >> sh) & ((size == 1u) ? 0xffu : 0xffffu);
+	}
+	if (rc < 0) {
+		/* Nothing answers: a synchronous external abort (B3.12). */
+		f->addr = va;
+		f->type = AMV_FAULT_EXT_ABORT;
+		f->level = 0;
+		f->domain = 0;
+		f->flags = (uint8_t)((write ? AMV_FAULT_F_WRITE : 0u) |
+				     (rc == -AMV_EIO ? AMV_FAULT_F_EXT : 0u));
+		return AMV_WALK_FAULT;
+	}
+	return AMV_WALK_OK;
+}
+
+static int abort_here(struct amv_vcpu *v, const struct amv_fault *f)
+{
+	(void)amv_inject(v, AMV_EXC_DABT, v->pc, f);
+	return AMV_EMU_EXCEPTION;
+}
+
+/* LDRT, LDRBT, LDRHT, LDRSBT, LDRSHT, STRT, STRBT, STRHT (A8.8.70 ff.):
+ * post-indexed, the access checked as PL0. */
+static int emu_ldrt(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	bool load = i->cls == AMV_INSN_LDRT, c = (v->cpsr & AMV_PSR_C_FLAG) != 0;
+	uint32_t base = amv_vcpu_get(v, i->rn), off, val;
+	struct amv_fault f;
+
+	if (i->rt == 15u || i->rn == 15u || i->rn == i->rt)
+		return undef(v, i); /* UNPREDICTABLE: see emulate.h */
+	off = (i->flags & AMV_INSN_F_REG_OFFSET)
+		      ? shift(amv_vcpu_get(v, i->rm), i->shift_type,
+			      i->shift_imm, c)
+		      : i->imm;
+	val = load ? 0u : amv_vcpu_get(v, i->rt);
+	if (vmem(v, base, i->size, true, !load, &val, &f) != AMV_WALK_OK)
+		return abort_here(v, &f);
+	if (load) {
+		if ((i->flags & AMV_INSN_F_SIGNED) && i->size == 1u && (val & 0x80u))
+			val |= 0xffffff00u;
+		if ((i->flags & AMV_INSN_F_SIGNED) && i->size == 2u &&
+		    (val & 0x8000u))
+			val |= 0xffff0000u;
+		amv_vcpu_set(v, i->rt, val);
+	}
+	amv_vcpu_set(v, i->rn, (i->flags & AMV_INSN_F_ADD) ? base + off
+							  : base - off);
+	v->pc += 4u;
+	return AMV_EMU_DONE;
+}
+
+/* The lowest address of an LDM/STM/RFE/SRS transfer of @n words from
+ * @base (A8.8.58 ff.: IA, IB, DA, DB). */
+static uint32_t block_start(const struct amv_insn *i, uint32_t base,
+			    unsigned int n)
+{
+	bool up = (i->flags & AMV_INSN_F_ADD) != 0;
+	bool pre = (i->flags & AMV_INSN_F_INDEX) != 0;
+
+	if (up)
+		return pre ? base + 4u : base;
+	return pre ? base - 4u * n : base - 4u * n + 4u;
+}
+
+static uint32_t block_wback(const struct amv_insn *i, uint32_t base,
+			    unsigned int n)
+{
+	return (i->flags & AMV_INSN_F_ADD) ? base + 4u * n : base - 4u * n;
+}
+
+static unsigned int popcount16(uint32_t x)
+{
+	unsigned int n = 0;
+
+	for (; x != 0; x &= x - 1u)
+		n++;
+	return n;
+}
+
+/* LDM/STM with ^ (B9.3.5 LDM user registers, B9.3.6 exception return,
+ * B9.3.17 STM user registers). All loads happen before any register
+ * changes, so an abort leaves the vCPU as it was. */
+static int emu_ldm_stm_user(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	bool load = i->cls == AMV_INSN_LDM;
+	bool exc_return = (i->flags & AMV_INSN_F_EXC_RETURN) != 0;
+	uint32_t base = amv_vcpu_get(v, i->rn), addr, vals[16];
+	uint32_t mode = exc_return ? mode_of(v) : AMV_MODE_USR;
+	unsigned int n = popcount16(i->reglist), k = 0;
+	struct amv_fault f;
+
+	if (!has_spsr(v) || n == 0u || i->rn == 15u ||
+	    (!exc_return && (i->flags & AMV_INSN_F_WBACK)))
+		return undef(v, i); /* UNPREDICTABLE: see emulate.h */
+	addr = block_start(i, base, n);
+	/* LDM/STM always need word alignment (A3.2.1). */
+	if ((addr & 3u) != 0) {
+		align_fault(&f, addr, !load);
+		return abort_here(v, &f);
+	}
+	for (unsigned int r = 0; r < 16u; r++) {
+		if (!(i->reglist & (1u << r)))
+			continue;
+		if (load) {
+			vals[r] = 0;
+		} else if (r == 15u) {
+			vals[r] = amv_vcpu_get(v, 15);
+		} else {
+			vals[r] = *amv_vcpu_reg_mode(v, mode, r);
+		}
+		if (vmem(v, addr + 4u * k, 4, false, !load, &vals[r], &f) !=
+		    AMV_WALK_OK)
+			return abort_here(v, &f);
+		k++;
+	}
+	if (load)
+		for (unsigned int r = 0; r < 15u; r++)
+			if (i->reglist & (1u << r))
+				*amv_vcpu_reg_mode(v, mode, r) = vals[r];
+	if ((i->flags & AMV_INSN_F_WBACK) &&
+	    !(load && (i->reglist & (1u << i->rn))))
+		amv_vcpu_set(v, i->rn, block_wback(i, base, n));
+	if (!exc_return) {
+		v->pc += 4u;
+		return AMV_EMU_DONE;
+	}
+	cpsr_write(v, *amv_vcpu_spsr(v), 0xfu, true);
+	v->pc = vals[15] & ((v->cpsr & AMV_PSR_T) ? ~1u : ~3u);
+	return next_check_irq(v);
+}
+
+/* RFE (B9.3.13): PC and CPSR from memory. */
+static int emu_rfe(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	uint32_t base = amv_vcpu_get(v, i->rn), addr, pc = 0, spsr = 0;
+	struct amv_fault f;
+
+	if (!privileged(v) || i->rn == 15u)
+		return undef(v, i);
+	addr = block_start(i, base, 2);
+	if ((addr & 3u) != 0) {
+		align_fault(&f, addr, false);
+		return abort_here(v, &f);
+	}
+	if (vmem(v, addr, 4, false, false, &pc, &f) != AMV_WALK_OK ||
+	    vmem(v, addr + 4u, 4, false, false, &spsr, &f) != AMV_WALK_OK)
+		return abort_here(v, &f);
+	if (i->flags & AMV_INSN_F_WBACK)
+		amv_vcpu_set(v, i->rn, block_wback(i, base, 2));
+	cpsr_write(v, spsr, 0xfu, true);
+	v->pc = pc & ((v->cpsr & AMV_PSR_T) ? ~1u : ~3u);
+	return next_check_irq(v);
+}
+
+/* SRS (B9.3.16): LR and SPSR of the current mode onto another mode's
+ * stack. */
+static int emu_srs(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	uint32_t *sp, addr, lr, spsr;
+	struct amv_fault f;
+
+	if (!has_spsr(v) || !amv_mode_valid(i->mode) ||
+	    i->mode == AMV_MODE_USR)
+		return undef(v, i);
+	sp = amv_vcpu_reg_mode(v, i->mode, 13);
+	addr = block_start(i, *sp, 2);
+	lr = amv_vcpu_get(v, 14);
+	spsr = *amv_vcpu_spsr(v);
+	if ((addr & 3u) != 0) {
+		align_fault(&f, addr, true);
+		return abort_here(v, &f);
+	}
+	if (vmem(v, addr, 4, false, true, &lr, &f) != AMV_WALK_OK ||
+	    vmem(v, addr + 4u, 4, false, true, &spsr, &f) != AMV_WALK_OK)
+		return abort_here(v, &f);
+	if (i->flags & AMV_INSN_F_WBACK)
+		*sp = block_wback(i, *sp, 2);
+	v->pc += 4u;
+	return AMV_EMU_DONE;
+}
+
+/* ------------------------------------------------------------------ */
 /* CP15                                                                */
 
 #define KEY(crn, opc1, crm, opc2)                                               \
@@ -530,6 +782,18 @@ int amv_emulate(struct amv_vcpu *v, const struct amv_insn *i)
 	case AMV_INSN_SVC:
 		(void)amv_inject(v, AMV_EXC_SVC, v->pc + 4u, NULL);
 		return AMV_EMU_EXCEPTION;
+	case AMV_INSN_LDRT:
+	case AMV_INSN_STRT:
+		return emu_ldrt(v, i);
+	case AMV_INSN_LDM:
+	case AMV_INSN_STM:
+		if (!(i->flags & (AMV_INSN_F_USER_REGS | AMV_INSN_F_EXC_RETURN)))
+			return -AMV_ENOTSUP;
+		return emu_ldm_stm_user(v, i);
+	case AMV_INSN_RFE:
+		return emu_rfe(v, i);
+	case AMV_INSN_SRS:
+		return emu_srs(v, i);
 	case AMV_INSN_WFI:
 	case AMV_INSN_WFE:
 		v->pc += 4u;

@@ -17,8 +17,15 @@
  * data processing with S and Rd = PC (SUBS PC, LR, MOVS PC, LR and the
  * other opcodes, every shifter form), SVC, UDF and UNDEFINED encodings,
  * WFI/WFE and the other hints, MRC/MCR to CP15 (the registers of struct
- * amv_cp15, cache and barrier operations, TLB maintenance, ATS) and
- * VMRS/VMSR of FPSID and FPEXC.
+ * amv_cp15, cache and barrier operations, TLB maintenance, ATS),
+ * VMRS/VMSR of FPSID and FPEXC, and the memory forms: LDRT/STRT family
+ * (checked as PL0), LDM/STM with ^ (User registers, and LDM exception
+ * return), RFE and SRS. Their memory accesses walk the guest's tables
+ * (amv_walk()) and use the port's read_phys32/write_phys32 hooks, which must
+ * also answer for MMIO; stores go through amv_shadow_wp_write() when a VM
+ * is attached so a store to a guest table page keeps the shadow current. A
+ * fault is injected as the Data Abort the instruction takes, leaving every
+ * register as it was (loads complete before any register is written).
  *
  * Documented choices where the architecture says UNPREDICTABLE:
  *  - MRS/MSR of the SPSR and exception returns in User or System mode (no
@@ -26,7 +33,11 @@
  *    Undefined Instruction exception);
  *  - a CPSR or SPSR write with a mode field naming no mode of this core:
  *    the mode field is left unchanged, the other fields are written;
- *  - a register operand that is PC reads the instruction's address + 8.
+ *  - a register operand that is PC reads the instruction's address + 8;
+ *  - LDRT/STRT with Rt or Rn = PC or Rn = Rt; LDM/STM ^ in User or System
+ *    mode, with an empty list, Rn = PC, or writeback of User registers;
+ *    RFE in User mode or with Rn = PC; SRS in User or System mode or to
+ *    an invalid or User mode: UNDEFINED.
  */
 #ifndef AMV_EMULATE_H
 #define AMV_EMULATE_H

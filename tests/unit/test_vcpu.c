@@ -489,6 +489,143 @@ static void misuse_is_rejected(void **state)
 	assert_int_equal(v.pc, 0x8000);
 }
 
+/* ------------------------------------------------------------ memory */
+
+/*
+ * A guest with the MMU on: VA 0x00100000 (1 MiB) maps PA 0x00300000 at
+ * PL1 only (AP = 001), VA 0x00200000 maps PA 0x00400000 for both (AP = 011).
+ */
+static struct ssim msim;
+
+static void mem_guest(uint32_t mode)
+{
+	struct ssim_params par = {AMV_SYNC_TLB, 4, 8, 0,
+				  AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT,
+				  false, false, 1};
+	struct amv_port port = {&ssim_port_ops, &msim};
+	struct amv_regime r;
+
+	assert_int_equal(ssim_init(&msim, &par), 0);
+	assert_int_equal(amv_vcpu_reset(&v, 0, &port, &msim.vm), 0);
+	*ssim_word(&msim, 0x4000 + 4) = 0x00300000u | (1u << 10) | 2u;
+	*ssim_word(&msim, 0x4000 + 8) = 0x00400000u | (3u << 10) | 2u;
+	v.cp15.ttbr0 = 0x4000;
+	v.cp15.dacr = 1;
+	v.cp15.sctlr |= AMV_SCTLR_M;
+	amv_vcpu_regime(&v, &r);
+	assert_int_equal(amv_shadow_set_regime(&msim.vm, &r), 0);
+	v.cpsr = mode | AMV_PSR_I_BIT;
+	v.pc = 0x8000;
+}
+
+static void ldrt_is_checked_as_pl0_and_aborts_on_kernel_pages(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_SVC);
+	*ssim_word(&msim, 0x00400010) = 0x11223344u;
+	v.r[1] = 0x00200010;
+	assert_int_equal(run(0xe4b10004u), AMV_EMU_DONE); /* ldrt r0, [r1], #4 */
+	assert_int_equal(v.r[0], 0x11223344u);
+	assert_int_equal(v.r[1], 0x00200014u);
+	/* The same from a PL1-only page: a permission fault, as at PL0. */
+	v.r[0] = 0;
+	v.r[1] = 0x00100010;
+	v.pc = 0x8000;
+	assert_int_equal(run(0xe4b10004u), AMV_EMU_EXCEPTION);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_ABT);
+	assert_int_equal(v.cp15.dfar, 0x00100010u);
+	assert_int_equal(v.cp15.dfsr & 0x40fu, AMV_FS_PERMISSION_L1);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_ABT, 14), 0x8008);
+	/* Nothing was written back. */
+	assert_int_equal(v.r[1], 0x00100010u);
+	assert_int_equal(v.r[0], 0);
+	ssim_fini(&msim);
+}
+
+static void strt_and_ldrsbt_store_and_sign_extend(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_SVC);
+	v.r[1] = 0x00200020;
+	v.r[2] = 0xdeadbeefu;
+	assert_int_equal(run(0xe4212004u), AMV_EMU_DONE); /* strt r2, [r1], #-4 */
+	assert_int_equal(*ssim_word(&msim, 0x00400020), 0xdeadbeefu);
+	assert_int_equal(v.r[1], 0x0020001cu);
+	v.r[1] = 0x00200020;
+	assert_int_equal(run(0xe0f130d1u), AMV_EMU_DONE); /* ldrsbt r3, [r1], #1 */
+	assert_int_equal(v.r[3], 0xffffffefu);
+	assert_int_equal(v.r[1], 0x00200021u);
+	ssim_fini(&msim);
+}
+
+static void ldm_user_registers_load_the_user_bank(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_IRQ);
+	*ssim_word(&msim, 0x00300100) = 8;
+	*ssim_word(&msim, 0x00300104) = 13;
+	*ssim_word(&msim, 0x00300108) = 14;
+	v.r[1] = 0x00100100;
+	assert_int_equal(run(0xe8d16100u), AMV_EMU_DONE); /* ldm r1, {r8,sp,lr}^ */
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_USR, 13), 13);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_USR, 14), 14);
+	assert_int_equal(v.r[8], 8);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_IRQ, 13), 0);
+	/* And back with STMDB ^. */
+	*amv_vcpu_reg_mode(&v, AMV_MODE_USR, 13) = 0x1313;
+	v.r[1] = 0x00100200;
+	assert_int_equal(run(0xe9416100u), AMV_EMU_DONE);
+	assert_int_equal(*ssim_word(&msim, 0x003001f8), 0x1313);
+	ssim_fini(&msim);
+}
+
+static void ldm_exception_return_restores_cpsr_and_branches(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_SVC);
+	v.spsr[AMV_BANK_SVC - 1] = AMV_MODE_USR | AMV_PSR_T;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 13) = 0x00100040;
+	*ssim_word(&msim, 0x00300040) = 0xa;
+	*ssim_word(&msim, 0x00300044) = 0xb;
+	*ssim_word(&msim, 0x00300048) = 0x00201235u;
+	assert_int_equal(run(0xe8fd8003u), AMV_EMU_DONE); /* ldm sp!, {r0,r1,pc}^ */
+	assert_int_equal(v.r[0], 0xa);
+	assert_int_equal(v.r[1], 0xb);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 13), 0x0010004cu);
+	assert_int_equal(v.cpsr, AMV_MODE_USR | AMV_PSR_T);
+	assert_int_equal(v.pc, 0x00201234u);
+	ssim_fini(&msim);
+}
+
+static void rfe_loads_pc_and_cpsr_and_srs_stores_lr_and_spsr(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_IRQ);
+	v.spsr[AMV_BANK_IRQ - 1] = AMV_MODE_SYS | 0x80000000u;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_IRQ, 14) = 0x1004;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 13) = 0x00100080;
+	assert_int_equal(run(0xf96d0513u), AMV_EMU_DONE); /* srsdb sp!, #SVC */
+	assert_int_equal(*ssim_word(&msim, 0x00300078), 0x1004);
+	assert_int_equal(*ssim_word(&msim, 0x0030007c), AMV_MODE_SYS | 0x80000000u);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 13), 0x00100078u);
+	v.r[1] = 0x00100078;
+	assert_int_equal(run(0xf8b10a00u), AMV_EMU_DONE); /* rfeia r1! */
+	assert_int_equal(v.cpsr, AMV_MODE_SYS | 0x80000000u);
+	assert_int_equal(v.pc, 0x1004);
+	assert_int_equal(v.r[1], 0x00100080u);
+	ssim_fini(&msim);
+}
+
+static void ldm_user_registers_in_system_mode_is_undefined(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_SYS);
+	v.r[1] = 0x00100100;
+	assert_int_equal(run(0xe8d16100u), AMV_EMU_EXCEPTION);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_UND);
+	ssim_fini(&msim);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -523,6 +660,12 @@ int main(void)
 		cmocka_unit_test(ats1cpr_puts_the_walk_result_in_par),
 		cmocka_unit_test(translation_writes_and_tlb_ops_reach_the_shadow_mmu),
 		cmocka_unit_test(vmrs_fpexc_at_pl1_and_undefined_at_pl0),
+		cmocka_unit_test(ldrt_is_checked_as_pl0_and_aborts_on_kernel_pages),
+		cmocka_unit_test(strt_and_ldrsbt_store_and_sign_extend),
+		cmocka_unit_test(ldm_user_registers_load_the_user_bank),
+		cmocka_unit_test(ldm_exception_return_restores_cpsr_and_branches),
+		cmocka_unit_test(rfe_loads_pc_and_cpsr_and_srs_stores_lr_and_spsr),
+		cmocka_unit_test(ldm_user_registers_in_system_mode_is_undefined),
 		cmocka_unit_test(misuse_is_rejected),
 	};
 
