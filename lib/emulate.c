@@ -84,6 +84,7 @@ static void cpsr_write(struct amv_vcpu *v, uint32_t val, unsigned int mask,
 			c = (c & ~AMV_PSR_MODE_MASK) | (val & AMV_PSR_MODE_MASK);
 	}
 	v->cpsr = c;
+	amv_vcpu_sync_mode(v);
 }
 
 /* B1.3.3 SPSRWriteByInstr(): every bit of the selected bytes. */

@@ -9,4 +9,5 @@ AMV_SRCS += error.c
 AMV_SRCS += fault.c
 AMV_SRCS += shadow.c
 AMV_SRCS += vcpu.c
+AMV_SRCS += vector.c
 AMV_SRCS += walk.c

@@ -141,6 +141,7 @@ int amv_inject(struct amv_vcpu *v, unsigned int exc, uint32_t ret,
 		v->cp15.ifar = f->addr;
 	}
 	v->pc = vector_base(v) + exc_table[exc].offset;
+	amv_vcpu_sync_mode(v);
 	return 0;
 }
 

@@ -18,6 +18,7 @@
 #include <amv/port.h>
 #include <amv/shadow.h>
 #include <amv/vcpu.h>
+#include <amv/vector.h>
 #include <amv/version.h>
 #include <amv/walk.h>
 

@@ -281,6 +281,20 @@ int amv_inject(struct amv_vcpu *v, unsigned int exc, uint32_t ret,
 int amv_vcpu_pending(struct amv_vcpu *v);
 
 /**
+ * @brief Tell the shadow MMU the virtual privilege after a mode change.
+ *
+ * amv_inject(), amv_vcpu_pending() and amv_emulate() call it themselves;
+ * a port that writes amv_vcpu::cpsr directly calls it afterwards.
+ * @param v The vCPU.
+ */
+static inline void amv_vcpu_sync_mode(struct amv_vcpu *v)
+{
+	if (v->vm != NULL)
+		(void)amv_shadow_set_mode(
+			v->vm, (v->cpsr & AMV_PSR_MODE_MASK) != AMV_MODE_USR);
+}
+
+/**
  * @brief The translation regime the guest's CP15 describes.
  * @param v The vCPU.
  * @param r Receives it.

@@ -626,6 +626,112 @@ static void ldm_user_registers_in_system_mode_is_undefined(void **state)
 	ssim_fini(&msim);
 }
 
+/* ------------------------------------------------------------ routing */
+
+static struct amv_route_result rr;
+
+static void route(uint32_t exc, uint32_t insn, uint32_t far, uint32_t fsr,
+		  const struct amv_patch *p, uint32_t n)
+{
+	struct amv_trap t = {exc, v.pc, insn, far, fsr};
+
+	assert_int_equal(amv_route(&v, &t, p, n, &rr), 0);
+}
+
+static void svc_from_guest_user_or_kernel_enters_the_guest_svc(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_USR);
+	v.cpsr = AMV_MODE_USR;
+	route(AMV_HEXC_SVC, 0xef000000u, 0, 0, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_SVC);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 14), 0x8004);
+	/* The hypercall number from user mode is just a system call. */
+	reset(AMV_MODE_USR);
+	v.cpsr = AMV_MODE_USR;
+	route(AMV_HEXC_SVC, 0xef000000u | AMV_HC_SVC_IMM, 0, 0, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+}
+
+static void hypercall_svc_from_guest_kernel_is_a_hypercall(void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	route(AMV_HEXC_SVC, 0xef000000u | AMV_HC_SVC_IMM, 0, 0, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_HYPERCALL);
+	assert_int_equal(v.pc, 0x8000); /* nothing entered */
+}
+
+static void privileged_undef_is_emulated_in_kernel_and_injected_in_user(
+	void **state)
+{
+	(void)state;
+	reset(AMV_MODE_SVC);
+	route(AMV_HEXC_UNDEF, 0xee110f10u, 0, 0, NULL, 0); /* mrc SCTLR */
+	assert_int_equal(rr.action, AMV_ACT_EMULATE);
+	assert_int_equal(rr.insn.cls, AMV_INSN_MRC);
+	reset(AMV_MODE_USR);
+	v.cpsr = AMV_MODE_USR;
+	route(AMV_HEXC_UNDEF, 0xee110f10u, 0, 0, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_UND);
+}
+
+static void udf_is_a_patch_only_when_its_entry_names_the_address(void **state)
+{
+	const struct amv_patch table[2] = {
+		{0, 0x7000, 0xe12ff002u, AMV_INSN_MSR, 14, 2},
+		{1, 0x8000, 0xf10c0080u, AMV_INSN_CPS, 15, 2},
+	};
+
+	(void)state;
+	reset(AMV_MODE_SVC);
+	route(AMV_HEXC_UNDEF, 0xe7f000f1u, 0, 0, table, 2); /* udf #1 */
+	assert_int_equal(rr.action, AMV_ACT_EMULATE);
+	assert_int_equal(rr.insn.raw, 0xf10c0080u);
+	/* udf #0 at 0x8000: entry 0 is for 0x7000 -> the guest's own UDF. */
+	route(AMV_HEXC_UNDEF, 0xe7f000f0u, 0, 0, table, 2);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_UND);
+	/* Linux's BUG() UDF, index out of the table. */
+	reset(AMV_MODE_SVC);
+	route(AMV_HEXC_UNDEF, 0xe7f001f2u, 0, 0, table, 2);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+}
+
+static void aborts_fill_inject_or_exit_for_mmio(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_SVC);
+	*ssim_word(&msim, 0x4000 + 12) = SSIM_MMIO_GPA | (3u << 10) | 2u;
+	/* A read of guest RAM: the shadow fills, retry. */
+	route(AMV_HEXC_DABT, 0xe5910000u, 0x00200010, 0x7, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_RETRY);
+	/* A user-mode read of a PL1-only page: the guest's permission fault. */
+	v.cpsr = AMV_MODE_USR;
+	amv_shadow_set_mode(&msim.vm, false);
+	route(AMV_HEXC_DABT, 0xe5910000u, 0x00100010, 0x0d, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+	assert_int_equal(v.cp15.dfsr & 0x40fu, AMV_FS_PERMISSION_L1);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_ABT, 14), 0x8008);
+	/* A store to MMIO: the decoded access, nothing entered. */
+	v.cpsr = AMV_MODE_SVC;
+	v.pc = 0x8000;
+	amv_shadow_set_mode(&msim.vm, true);
+	route(AMV_HEXC_DABT, 0xe5812004u, 0x00300004, AMV_FSR_WNR | 0x5, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_MMIO);
+	assert_int_equal(rr.gpa, SSIM_MMIO_GPA + 4);
+	assert_int_equal(rr.insn.cls, AMV_INSN_STR);
+	assert_int_equal(v.pc, 0x8000);
+	/* Executing from MMIO: an external prefetch abort on the guest. */
+	route(AMV_HEXC_PABT, 0, 0x00300000, 0x5, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+	assert_int_equal(v.cp15.ifar, 0x00300000u);
+	assert_int_equal(v.cp15.ifsr & 0x40fu, AMV_FS_EXT_ABORT);
+	ssim_fini(&msim);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -666,6 +772,11 @@ int main(void)
 		cmocka_unit_test(ldm_exception_return_restores_cpsr_and_branches),
 		cmocka_unit_test(rfe_loads_pc_and_cpsr_and_srs_stores_lr_and_spsr),
 		cmocka_unit_test(ldm_user_registers_in_system_mode_is_undefined),
+		cmocka_unit_test(svc_from_guest_user_or_kernel_enters_the_guest_svc),
+		cmocka_unit_test(hypercall_svc_from_guest_kernel_is_a_hypercall),
+		cmocka_unit_test(privileged_undef_is_emulated_in_kernel_and_injected_in_user),
+		cmocka_unit_test(udf_is_a_patch_only_when_its_entry_names_the_address),
+		cmocka_unit_test(aborts_fill_inject_or_exit_for_mmio),
 		cmocka_unit_test(misuse_is_rejected),
 	};
 

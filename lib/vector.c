@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#include <amv/amv_env.h>
+#include <amv/error.h>
+#include <amv/vector.h>
+
+/* UDF #imm16 (A8.8.247, A1): 1110 0111 1111 imm12 1111 imm4. */
+#define UDF_MASK 0xfff000f0u
+#define UDF_BITS 0xe7f000f0u
+
+static int inject(struct amv_vcpu *v, unsigned int exc, uint32_t ret,
+		  const struct amv_fault *f, struct amv_route_result *out)
+{
+	(void)amv_inject(v, exc, ret, f);
+	out->action = AMV_ACT_INJECTED;
+	return 0;
+}
+
+static int route_undef(struct amv_vcpu *v, const struct amv_trap *t,
+		       const struct amv_patch *patches, uint32_t n,
+		       struct amv_route_result *out)
+{
+	uint32_t w = t->insn;
+
+	if ((w & UDF_MASK) == UDF_BITS) {
+		uint32_t i = ((w >> 4) & 0xfff0u) | (w & 0xfu);
+
+		/* docs/amv-scan.md: a UDF is a patch only if its entry
+		 * names this address; else it is the guest's own UDF. */
+		if (patches != NULL && i < n && patches[i].address == t->pc &&
+		    amv_decode(AMV_ISA_A32, patches[i].original, &out->insn) ==
+			    0) {
+			out->action = AMV_ACT_EMULATE;
+			return 0;
+		}
+		return inject(v, AMV_EXC_UNDEF, t->pc + 4u, NULL, out);
+	}
+	if (amv_decode(AMV_ISA_A32, w, &out->insn) != 0)
+		return -AMV_EINVAL;
+	/* Privileged instructions trap at PL0; in a virtual PL1 mode they are
+	 * the guest kernel's, to emulate; in User mode the guest would take
+	 * the UNDEF itself. */
+	if ((out->insn.flags & AMV_INSN_F_PRIVILEGED) &&
+	    (v->cpsr & AMV_PSR_MODE_MASK) != AMV_MODE_USR) {
+		out->action = AMV_ACT_EMULATE;
+		return 0;
+	}
+	return inject(v, AMV_EXC_UNDEF, t->pc + 4u, NULL, out);
+}
+
+static int route_abort(struct amv_vcpu *v, const struct amv_trap *t,
+		       struct amv_route_result *out)
+{
+	struct amv_shadow_result res;
+	bool fetch = t->exc == AMV_HEXC_PABT;
+	unsigned int access;
+	int rc;
+
+	if (fetch)
+		access = AMV_ACC_FETCH;
+	else if (t->fsr & AMV_FSR_CM)
+		access = AMV_ACC_CMAINT;
+	else
+		access = (t->fsr & AMV_FSR_WNR) ? AMV_ACC_WRITE : AMV_ACC_READ;
+	rc = amv_shadow_fault(v->vm, t->far, access, &res);
+	if (rc < 0)
+		return rc;
+	switch (rc) {
+	case AMV_SHADOW_FILLED:
+		out->action = AMV_ACT_RETRY;
+		return 0;
+	case AMV_SHADOW_INJECT:
+		return inject(v, fetch ? AMV_EXC_PABT : AMV_EXC_DABT, t->pc,
+			      &res.fault, out);
+	case AMV_SHADOW_WINDOW:
+		out->action = AMV_ACT_WINDOW;
+		out->gpa = res.gpa;
+		return 0;
+	default:
+		break;
+	}
+	if (fetch) {
+		/* Executing device memory: an external abort on the guest. */
+		res.fault.addr = t->far;
+		res.fault.type = AMV_FAULT_EXT_ABORT;
+		res.fault.level = 0;
+		res.fault.domain = 0;
+		res.fault.flags = AMV_FAULT_F_PREFETCH;
+		return inject(v, AMV_EXC_PABT, t->pc, &res.fault, out);
+	}
+	if (amv_decode(AMV_ISA_A32, t->insn, &out->insn) != 0)
+		return -AMV_EINVAL;
+	out->gpa = res.gpa;
+	out->region = res.region;
+	out->action = rc == AMV_SHADOW_MMIO ? AMV_ACT_MMIO : AMV_ACT_WP;
+	return 0;
+}
+
+int amv_route(struct amv_vcpu *v, const struct amv_trap *t,
+	      const struct amv_patch *patches, uint32_t n_patches,
+	      struct amv_route_result *out)
+{
+	if (v == NULL || t == NULL || out == NULL)
+		return -AMV_EINVAL;
+	amv_memset(out, 0, sizeof(*out));
+	switch (t->exc) {
+	case AMV_HEXC_IRQ:
+	case AMV_HEXC_FIQ:
+		out->action = AMV_ACT_HOST_IRQ;
+		return 0;
+	case AMV_HEXC_SVC:
+		if (v->cpsr & AMV_PSR_T)
+			return -AMV_ENOTSUP;
+		if ((t->insn & 0x00ffffffu) == AMV_HC_SVC_IMM &&
+		    (v->cpsr & AMV_PSR_MODE_MASK) != AMV_MODE_USR) {
+			out->action = AMV_ACT_HYPERCALL;
+			return 0;
+		}
+		/* B1.8.10: the guest's SVC; a failed condition does not trap
+		 * on the host, so this one executes. */
+		return inject(v, AMV_EXC_SVC, t->pc + 4u, NULL, out);
+	case AMV_HEXC_UNDEF:
+		if (v->cpsr & AMV_PSR_T)
+			return -AMV_ENOTSUP;
+		return route_undef(v, t, patches, n_patches, out);
+	case AMV_HEXC_PABT:
+	case AMV_HEXC_DABT:
+		if (v->vm == NULL)
+			return -AMV_EINVAL;
+		return route_abort(v, t, out);
+	default:
+		return -AMV_EINVAL;
+	}
+}
