@@ -109,10 +109,11 @@ oracle-long: oracle
 
 bench: deps-bench
 	cmake -S . -B $(REL) -DCMAKE_BUILD_TYPE=Release -DAMV_BUILD_TESTS=ON >/dev/null
-	cmake --build $(REL) -j $(JOBS) --target bench_walk bench_decode bench_shadow shadow_workload
+	cmake --build $(REL) -j $(JOBS) --target bench_walk bench_decode bench_shadow shadow_workload bench_emulate
 	tests/bench/run-bench.sh $(REL)/tests/bench/bench_walk
 	tests/bench/run-bench-decode.sh $(REL)/tests/bench/bench_decode
 	tests/bench/run-bench-shadow.sh $(REL)/tests/bench/bench_shadow $(REL)/tests/bench/shadow_workload
+	tests/bench/run-bench-emulate.sh $(REL)/tests/bench/bench_emulate
 
 # All 2^32 A32 encodings against Capstone, both cores (about 12-15 min). Not in check.
 decode-exhaustive:

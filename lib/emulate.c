@@ -23,24 +23,16 @@ static inline bool has_spsr(const struct amv_vcpu *v)
 	return mode_of(v) != AMV_MODE_USR && mode_of(v) != AMV_MODE_SYS;
 }
 
+/* A8.3.1 ConditionPassed(): bit NZCV of entry cond is set when the
+ * condition passes with those flags (AL and the unconditional space pass). */
+static const uint16_t cond_pass[16] = {
+	0xf0f0, 0x0f0f, 0xcccc, 0x3333, 0xff00, 0x00ff, 0xaaaa, 0x5555,
+	0x0c0c, 0xf3f3, 0xaa55, 0x55aa, 0x0a05, 0xf5fa, 0xffff, 0xffff,
+};
+
 bool amv_cond_passed(const struct amv_vcpu *v, unsigned int cond)
 {
-	uint32_t c = v->cpsr;
-	bool n = (c >> 31) & 1u, z = (c >> 30) & 1u, cf = (c >> 29) & 1u,
-	     vf = (c >> 28) & 1u, r;
-
-	/* A8.3.1 ConditionPassed(). */
-	switch ((cond >> 1) & 7u) {
-	case 0: r = z; break;
-	case 1: r = cf; break;
-	case 2: r = n; break;
-	case 3: r = vf; break;
-	case 4: r = cf && !z; break;
-	case 5: r = n == vf; break;
-	case 6: r = !z && n == vf; break;
-	default: return true; /* AL, and the unconditional space */
-	}
-	return (cond & 1u) ? !r : r;
+	return (cond_pass[cond & 15u] >> (v->cpsr >> 28)) & 1u;
 }
 
 /*
@@ -763,7 +755,8 @@ int amv_emulate(struct amv_vcpu *v, const struct amv_insn *i)
 		return -AMV_EINVAL;
 	if (i->isa != AMV_ISA_A32)
 		return -AMV_ENOTSUP;
-	if (i->cls == AMV_INSN_UNDEFINED || i->cls == AMV_INSN_UDF)
+	/* UNDEFINED whatever the condition (AMV_INSN_UNDEFINED is 0, UDF 1). */
+	if (i->cls <= AMV_INSN_UDF)
 		return undef(v, i);
 	if (!(i->flags & AMV_INSN_F_UNCOND) && !amv_cond_passed(v, i->cond)) {
 		v->pc += 4u;

@@ -4,70 +4,47 @@
 #include <amv/error.h>
 #include <amv/vcpu.h>
 
-bool amv_mode_valid(uint32_t mode)
-{
-	switch (mode) {
-	case AMV_MODE_USR:
-	case AMV_MODE_FIQ:
-	case AMV_MODE_IRQ:
-	case AMV_MODE_SVC:
-	case AMV_MODE_ABT:
-	case AMV_MODE_UND:
-	case AMV_MODE_SYS:
-		return true;
-	default:
-		return false;
-	}
-}
+/* B1.3.1 Table B1-1: mode number -> bank, 0xff for numbers that name no
+ * mode of this core (Monitor and Hyp need extensions it does not have). */
+#define NO_MODE 0xffu
+#define N_ NO_MODE
+static const uint8_t bank_of[32] = {
+	N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
+	AMV_BANK_USR, /* 0x10 User */
+	AMV_BANK_FIQ, /* 0x11 FIQ */
+	AMV_BANK_IRQ, /* 0x12 IRQ */
+	AMV_BANK_SVC, /* 0x13 Supervisor */
+	N_, N_, N_,   /* 0x16 Monitor: Security Extensions only */
+	AMV_BANK_ABT, /* 0x17 Abort */
+	N_, N_, N_,   /* 0x1a Hyp: Virtualization Extensions only */
+	AMV_BANK_UND, /* 0x1b Undefined */
+	N_, N_, N_,
+	AMV_BANK_USR, /* 0x1f System */
+};
+#undef N_
 
 unsigned int amv_mode_bank(uint32_t mode)
 {
-	switch (mode) {
-	case AMV_MODE_FIQ:
-		return AMV_BANK_FIQ;
-	case AMV_MODE_IRQ:
-		return AMV_BANK_IRQ;
-	case AMV_MODE_SVC:
-		return AMV_BANK_SVC;
-	case AMV_MODE_ABT:
-		return AMV_BANK_ABT;
-	case AMV_MODE_UND:
-		return AMV_BANK_UND;
-	default:
-		return AMV_BANK_USR;
-	}
+	return mode < 32u && bank_of[mode] != NO_MODE ? bank_of[mode]
+						      : AMV_BANK_USR;
 }
 
 /* B1.3.2: R8-R12 are banked for FIQ only, SP and LR for every exception
  * mode; User and System share everything. */
 uint32_t *amv_vcpu_reg_mode(struct amv_vcpu *v, uint32_t mode, unsigned int n)
 {
-	if (v == NULL || !amv_mode_valid(mode) || n > 14u)
+	unsigned int bank;
+
+	if (v == NULL || mode >= 32u || n > 14u)
 		return NULL;
+	bank = bank_of[mode];
+	if (bank == NO_MODE)
+		return NULL;
+	if (n < 8u)
+		return &v->r[n];
 	if (n >= 13u)
-		return &v->sp_lr[amv_mode_bank(mode)][n - 13u];
-	if (n >= 8u && mode == AMV_MODE_FIQ)
-		return &v->r8_fiq[n - 8u];
-	return &v->r[n];
-}
-
-uint32_t amv_vcpu_get(const struct amv_vcpu *v, unsigned int n)
-{
-	uint32_t *r;
-
-	if (n == 15u)
-		return v->pc + ((v->cpsr & AMV_PSR_T) ? 4u : 8u); /* A2.3 */
-	r = amv_vcpu_reg_mode((struct amv_vcpu *)(uintptr_t)v,
-			      v->cpsr & AMV_PSR_MODE_MASK, n);
-	return r != NULL ? *r : 0u;
-}
-
-void amv_vcpu_set(struct amv_vcpu *v, unsigned int n, uint32_t val)
-{
-	uint32_t *r = amv_vcpu_reg_mode(v, v->cpsr & AMV_PSR_MODE_MASK, n);
-
-	if (r != NULL)
-		*r = val;
+		return &v->sp_lr[bank][n - 13u];
+	return bank == AMV_BANK_FIQ ? &v->r8_fiq[n - 8u] : &v->r[n];
 }
 
 uint32_t *amv_vcpu_spsr(struct amv_vcpu *v)

@@ -175,12 +175,21 @@ enum amv_exception {
 int amv_vcpu_reset(struct amv_vcpu *v, uint32_t features,
 		   const struct amv_port *port, struct amv_shadow_vm *vm);
 
+/** Modes of this core as a bit set over M[4:0] (B1.3.1 Table B1-1). */
+#define AMV_MODES_VALID                                                        \
+	((1u << AMV_MODE_USR) | (1u << AMV_MODE_FIQ) | (1u << AMV_MODE_IRQ) |  \
+	 (1u << AMV_MODE_SVC) | (1u << AMV_MODE_ABT) | (1u << AMV_MODE_UND) |  \
+	 (1u << AMV_MODE_SYS))
+
 /**
  * @brief Whether a mode number names a mode of this core (B1.3.1).
  * @param mode CPSR.M value.
  * @return True for USR, FIQ, IRQ, SVC, ABT, UND and SYS.
  */
-bool amv_mode_valid(uint32_t mode);
+static inline bool amv_mode_valid(uint32_t mode)
+{
+	return mode < 32u && ((AMV_MODES_VALID >> mode) & 1u);
+}
 
 /**
  * @brief The bank a mode's SP, LR and SPSR come from.
@@ -207,7 +216,18 @@ uint32_t *amv_vcpu_reg_mode(struct amv_vcpu *v, uint32_t mode, unsigned int n);
  * @param n Register number 0..15.
  * @return The value (0 for a bad @p n).
  */
-uint32_t amv_vcpu_get(const struct amv_vcpu *v, unsigned int n);
+static inline uint32_t amv_vcpu_get(const struct amv_vcpu *v, unsigned int n)
+{
+	const uint32_t *r;
+
+	if (n < 8u)
+		return v->r[n];
+	if (n == 15u)
+		return v->pc + ((v->cpsr & AMV_PSR_T) ? 4u : 8u);
+	r = amv_vcpu_reg_mode((struct amv_vcpu *)(uintptr_t)v,
+			      v->cpsr & AMV_PSR_MODE_MASK, n);
+	return r != NULL ? *r : 0u;
+}
 
 /**
  * @brief Write register @p n (0-14) in the current mode.
@@ -216,7 +236,19 @@ uint32_t amv_vcpu_get(const struct amv_vcpu *v, unsigned int n);
  *            branches, done by the emulator).
  * @param val The value.
  */
-void amv_vcpu_set(struct amv_vcpu *v, unsigned int n, uint32_t val);
+static inline void amv_vcpu_set(struct amv_vcpu *v, unsigned int n,
+				uint32_t val)
+{
+	uint32_t *r;
+
+	if (n < 8u) {
+		v->r[n] = val;
+		return;
+	}
+	r = amv_vcpu_reg_mode(v, v->cpsr & AMV_PSR_MODE_MASK, n);
+	if (r != NULL)
+		*r = val;
+}
 
 /**
  * @brief The current mode's SPSR.
