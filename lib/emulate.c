@@ -730,20 +730,30 @@ static int emu_cp15(struct amv_vcpu *v, const struct amv_insn *i)
 	return AMV_EMU_DONE;
 }
 
-/* VMRS/VMSR of FPSID (reg 0) and FPEXC (reg 8), PL1 only (B6.1.2). */
+/* VMRS/VMSR of the VFP system registers that need PL1 (B6.1.2): FPSID
+ * (reg 0), MVFR1 (6), MVFR0 (7), FPEXC (8). FPSCR (1) runs natively. */
 static int emu_vfp_sys(struct amv_vcpu *v, const struct amv_insn *i)
 {
 	bool write = i->cls == AMV_INSN_VMSR;
+	uint32_t val;
 
-	if (!(v->features & AMV_VCPU_VFP) || !privileged(v) ||
-	    (i->crn != 0u && i->crn != 8u))
+	if (!(v->features & AMV_VCPU_VFP) || !privileged(v))
 		return undef(v, i);
+	switch (i->crn) {
+	case 0: val = v->cp15.fpsid; break;
+	case 6: val = v->cp15.mvfr[1]; break;
+	case 7: val = v->cp15.mvfr[0]; break;
+	case 8: val = v->cp15.fpexc; break;
+	default: return -AMV_ENOTSUP;
+	}
 	if (write) {
+		/* FPSID and MVFRx are read-only: writes are ignored. */
 		if (i->crn == 8u)
 			v->cp15.fpexc = amv_vcpu_get(v, i->rt);
+	} else if (i->rt == 15u) {
+		return undef(v, i); /* APSR_nzcv is for FPSCR only */
 	} else {
-		amv_vcpu_set(v, i->rt, i->crn == 8u ? v->cp15.fpexc
-						   : v->cp15.fpsid);
+		amv_vcpu_set(v, i->rt, val);
 	}
 	v->pc += 4u;
 	return AMV_EMU_DONE;
@@ -811,6 +821,14 @@ int amv_emulate(struct amv_vcpu *v, const struct amv_insn *i)
 	case AMV_INSN_VMRS:
 	case AMV_INSN_VMSR:
 		return emu_vfp_sys(v, i);
+	case AMV_INSN_MRS_BANKED:
+	case AMV_INSN_MSR_BANKED:
+	case AMV_INSN_ERET:
+	case AMV_INSN_HVC:
+	case AMV_INSN_SMC:
+		/* Virtualization / Security Extensions only: UNDEFINED on this
+		 * core (B1.8.5). */
+		return undef(v, i);
 	default:
 		return -AMV_ENOTSUP;
 	}

@@ -55,6 +55,16 @@ static int route_abort(struct amv_vcpu *v, const struct amv_trap *t,
 	unsigned int access;
 	int rc;
 
+	/* BKPT (and other debug events) abort on the host as on the guest:
+	 * hand the guest its own Prefetch Abort (B1.8.7). */
+	if (fetch && amv_fsr_status(t->fsr) == AMV_FS_DEBUG) {
+		res.fault.addr = t->far;
+		res.fault.type = AMV_FAULT_DEBUG;
+		res.fault.level = 0;
+		res.fault.domain = 0;
+		res.fault.flags = AMV_FAULT_F_PREFETCH;
+		return inject(v, AMV_EXC_PABT, t->pc, &res.fault, out);
+	}
 	if (fetch)
 		access = AMV_ACC_FETCH;
 	else if (t->fsr & AMV_FSR_CM)

@@ -18,7 +18,9 @@
  * other opcodes, every shifter form), SVC, UDF and UNDEFINED encodings,
  * WFI/WFE and the other hints, MRC/MCR to CP15 (the registers of struct
  * amv_cp15, cache and barrier operations, TLB maintenance, ATS),
- * VMRS/VMSR of FPSID and FPEXC, and the memory forms: LDRT/STRT family
+ * VMRS/VMSR of FPSID, MVFR0/1 and FPEXC, the instructions of extensions
+ * this core lacks (MRS/MSR banked, ERET, HVC, SMC: UNDEFINED), and the
+ * memory forms: LDRT/STRT family
  * (checked as PL0), LDM/STM with ^ (User registers, and LDM exception
  * return), RFE and SRS. Their memory accesses walk the guest's tables
  * (amv_walk()) and use the port's read_phys32/write_phys32 hooks, which must

@@ -123,6 +123,7 @@ struct amv_cp15 {
 	uint32_t tpidrprw;   /**< PL1-only thread ID. */
 	uint32_t fpexc;      /**< VFP FPEXC (VMRS/VMSR). */
 	uint32_t fpsid;      /**< VFP FPSID (read-only). */
+	uint32_t mvfr[2];    /**< VFP MVFR0/1 (read-only). */
 };
 
 /** @name amv_vcpu::features */

@@ -732,6 +732,30 @@ static void aborts_fill_inject_or_exit_for_mmio(void **state)
 	ssim_fini(&msim);
 }
 
+static void extension_instructions_are_undefined_on_this_core(void **state)
+{
+	static const uint32_t words[4] = {0xe160006eu, 0xe1400071u, 0xe1600070u,
+					  0xe10e0300u}; /* eret hvc smc mrs-banked */
+
+	(void)state;
+	for (unsigned int k = 0; k < 4; k++) {
+		reset(AMV_MODE_SVC);
+		assert_int_equal(run(words[k]), AMV_EMU_EXCEPTION);
+		assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_UND);
+	}
+}
+
+static void bkpt_prefetch_abort_is_the_guests_debug_abort(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_USR);
+	route(AMV_HEXC_PABT, 0, 0x8000, AMV_FS_DEBUG, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_ABT);
+	assert_int_equal(v.cp15.ifsr & 0x40fu, AMV_FS_DEBUG);
+	ssim_fini(&msim);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -777,6 +801,8 @@ int main(void)
 		cmocka_unit_test(privileged_undef_is_emulated_in_kernel_and_injected_in_user),
 		cmocka_unit_test(udf_is_a_patch_only_when_its_entry_names_the_address),
 		cmocka_unit_test(aborts_fill_inject_or_exit_for_mmio),
+		cmocka_unit_test(extension_instructions_are_undefined_on_this_core),
+		cmocka_unit_test(bkpt_prefetch_abort_is_the_guests_debug_abort),
 		cmocka_unit_test(misuse_is_rejected),
 	};
 
