@@ -833,3 +833,67 @@ int amv_emulate(struct amv_vcpu *v, const struct amv_insn *i)
 		return -AMV_ENOTSUP;
 	}
 }
+
+/* ------------------------------------------------------------------ */
+/* Single loads and stores for MMIO and write-protect exits            */
+
+/* A8.5 addressing mode: offset (P = 1, W = 0), pre-indexed (P = 1,
+ * W = 1) and post-indexed (P = 0). */
+static uint32_t ls_offset(const struct amv_vcpu *v, const struct amv_insn *i)
+{
+	uint32_t off = (i->flags & AMV_INSN_F_REG_OFFSET)
+			       ? shift(amv_vcpu_get(v, i->rm), i->shift_type,
+				       i->shift_imm,
+				       (v->cpsr & AMV_PSR_C_FLAG) != 0)
+			       : i->imm;
+
+	return (i->flags & AMV_INSN_F_ADD) ? off : 0u - off;
+}
+
+int amv_dataop_decode(const struct amv_vcpu *v, const struct amv_insn *i,
+		      struct amv_dataop *a)
+{
+	uint32_t base;
+
+	if (v == NULL || i == NULL || a == NULL)
+		return -AMV_EINVAL;
+	if ((i->cls != AMV_INSN_LDR && i->cls != AMV_INSN_STR) ||
+	    i->size > 4u || i->rt == 15u || i->rn == 15u)
+		return -AMV_ENOTSUP;
+	base = amv_vcpu_get(v, i->rn);
+	a->wback = base + ls_offset(v, i);
+	a->va = (i->flags & AMV_INSN_F_INDEX) ? a->wback : base;
+	a->size = i->size;
+	a->write = i->cls == AMV_INSN_STR;
+	a->sign = (i->flags & AMV_INSN_F_SIGNED) != 0;
+	a->data = a->write ? amv_vcpu_get(v, i->rt) &
+				     (i->size == 4u ? 0xffffffffu
+						    : (1u << (8u * i->size)) - 1u)
+			   : 0u;
+	return 0;
+}
+
+int amv_dataop_complete(struct amv_vcpu *v, const struct amv_insn *i,
+			const struct amv_dataop *a)
+{
+	uint32_t val;
+
+	if (v == NULL || i == NULL || a == NULL)
+		return -AMV_EINVAL;
+	if (!a->write) {
+		val = a->data;
+		if (a->size < 4u) {
+			uint32_t top = 1u << (8u * a->size - 1u);
+
+			val &= (top << 1) - 1u;
+			if (a->sign && (val & top))
+				val |= ~((top << 1) - 1u);
+		}
+		amv_vcpu_set(v, i->rt, val);
+	}
+	/* Writeback (a load into the base register wins, A8.8.62). */
+	if ((i->flags & AMV_INSN_F_WBACK) && (a->write || i->rn != i->rt))
+		amv_vcpu_set(v, i->rn, a->wback);
+	v->pc += 4u;
+	return 0;
+}

@@ -75,6 +75,45 @@ enum amv_emu_status {
  */
 int amv_emulate(struct amv_vcpu *v, const struct amv_insn *i);
 
+/** One data access of a single load/store, for MMIO and write-protect
+ *  exits (amv_route() AMV_ACT_MMIO, AMV_ACT_WP). */
+struct amv_dataop {
+	uint32_t va;    /**< Address the instruction accesses. */
+	uint32_t data;  /**< Store: the value (low @ref size bytes); load:
+			     the value the device returned, set by the port
+			     before amv_dataop_complete(). */
+	uint32_t wback; /**< Base register value after writeback. */
+	uint8_t size;   /**< 1, 2 or 4 bytes. */
+	bool write;     /**< Store. */
+	bool sign;      /**< Load sign-extends. */
+};
+
+/**
+ * @brief The access a trapped LDR/STR (byte, halfword, word; immediate or
+ *        register offset; pre/post-indexed) makes.
+ * @param v The vCPU (amv_vcpu::pc is the instruction).
+ * @param i The decoded instruction.
+ * @param a Receives the access.
+ * @retval 0 Success.
+ * @retval -AMV_EINVAL NULL pointer.
+ * @retval -AMV_ENOTSUP Not a single load/store (LDRD/STRD, LDM/STM,
+ *         exclusives, PC as Rt or base): the port decides.
+ */
+int amv_dataop_decode(const struct amv_vcpu *v, const struct amv_insn *i,
+		      struct amv_dataop *a);
+
+/**
+ * @brief Finish a decoded access: a load's value into Rt (extended as the
+ *        instruction says), base writeback, PC to the next instruction.
+ * @param v The vCPU.
+ * @param i The instruction given to amv_dataop_decode().
+ * @param a The access, with amv_dataop::data set for a load.
+ * @retval 0 Success.
+ * @retval -AMV_EINVAL NULL pointer.
+ */
+int amv_dataop_complete(struct amv_vcpu *v, const struct amv_insn *i,
+			const struct amv_dataop *a);
+
 /**
  * @brief Whether a condition passes with the vCPU's flags (A8.3.1).
  * @param v    The vCPU.

@@ -25,6 +25,10 @@
  * | Data Abort | a store to a write-protected table page | AMV_ACT_WP (decoded access) |
  * | Prefetch/Data Abort | the guest maps the monitor window | AMV_ACT_WINDOW |
  *
+ * For AMV_ACT_MMIO and AMV_ACT_WP the port completes the access with
+ * amv_dataop_decode() (emulate.h), the device model or
+ * amv_shadow_wp_write(), then amv_dataop_complete().
+ *
  * A prefetch abort on MMIO (the guest executing from a device) is entered
  * as an external abort on the guest: the monitor cannot execute device
  * memory for it.

@@ -756,6 +756,49 @@ static void bkpt_prefetch_abort_is_the_guests_debug_abort(void **state)
 	ssim_fini(&msim);
 }
 
+static void mmio_store_and_load_decode_and_complete(void **state)
+{
+	struct amv_insn in;
+	struct amv_dataop a;
+
+	(void)state;
+	reset(AMV_MODE_SVC);
+	/* str r2, [r1, #4]! */
+	assert_int_equal(amv_decode(AMV_ISA_A32, 0xe5a12004u, &in), 0);
+	v.r[1] = 0x1000;
+	v.r[2] = 0xcafef00du;
+	assert_int_equal(amv_dataop_decode(&v, &in, &a), 0);
+	assert_int_equal(a.va, 0x1004);
+	assert_true(a.write);
+	assert_int_equal(a.size, 4);
+	assert_int_equal(a.data, 0xcafef00du);
+	assert_int_equal(amv_dataop_complete(&v, &in, &a), 0);
+	assert_int_equal(v.r[1], 0x1004);
+	assert_int_equal(v.pc, 0x8004);
+	/* ldrsh r3, [r1], #-2 : post-indexed, sign-extended. */
+	assert_int_equal(amv_decode(AMV_ISA_A32, 0xe05130f2u, &in), 0);
+	assert_int_equal(amv_dataop_decode(&v, &in, &a), 0);
+	assert_int_equal(a.va, 0x1004);
+	assert_false(a.write);
+	assert_int_equal(a.size, 2);
+	a.data = 0x12348001u;
+	assert_int_equal(amv_dataop_complete(&v, &in, &a), 0);
+	assert_int_equal(v.r[3], 0xffff8001u);
+	assert_int_equal(v.r[1], 0x1002);
+	/* ldrb r0, [r1, r0] : the offset register is the destination. */
+	assert_int_equal(amv_decode(AMV_ISA_A32, 0xe7d10000u, &in), 0);
+	v.r[0] = 0x10;
+	assert_int_equal(amv_dataop_decode(&v, &in, &a), 0);
+	assert_int_equal(a.va, 0x1012);
+	a.data = 0x1ff;
+	assert_int_equal(amv_dataop_complete(&v, &in, &a), 0);
+	assert_int_equal(v.r[0], 0xff);
+	assert_int_equal(v.r[1], 0x1002); /* no writeback */
+	/* LDM is not a single access. */
+	assert_int_equal(amv_decode(AMV_ISA_A32, 0xe8910003u, &in), 0);
+	assert_int_equal(amv_dataop_decode(&v, &in, &a), -AMV_ENOTSUP);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -803,6 +846,7 @@ int main(void)
 		cmocka_unit_test(aborts_fill_inject_or_exit_for_mmio),
 		cmocka_unit_test(extension_instructions_are_undefined_on_this_core),
 		cmocka_unit_test(bkpt_prefetch_abort_is_the_guests_debug_abort),
+		cmocka_unit_test(mmio_store_and_load_decode_and_complete),
 		cmocka_unit_test(misuse_is_rejected),
 	};
 
