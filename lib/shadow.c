@@ -661,14 +661,12 @@ static void install_page(struct amv_shadow_vm *vm, int as,
 		(void)amv_domain_pair(&vm->dom, (d >> AMV_L1_DOMAIN_SHIFT) & 15u,
 				      &gd, &oc);
 		if (gd == f->gdom && (oc & AMV_DC_WP) == f->wpcls &&
-		    amv_domain_fits(oc, f->cp1, f->cp0, vm->kernel, &perm)) {
-			cls = oc;
-			h = (d >> AMV_L1_DOMAIN_SHIFT) & 15u;
+		    amv_domain_fits(oc, f->cp1, f->cp0, vm->kernel, &perm))
 			goto have_domain;
-		}
 		/* A page that does not fit its slot's class: the slot takes
 		 * the view of this mode, which every page fits, unless it
-		 * holds nothing else (B3.12.3: one domain per L1 entry). */
+		 * holds nothing else (B3.5.1: the domain is a field of the
+		 * L1 entry, one per MiB). */
 		if (gd == f->gdom && !l2_empty(vm, l2)) {
 			cls = vm->kernel ? AMV_DC_KERN : AMV_DC_USER;
 			(void)amv_domain_fits(cls, f->cp1, f->cp0, vm->kernel,
