@@ -3,8 +3,9 @@
 #   make demo    install what it needs, build, boot the demo on QEMU
 #   make check   install what it needs, build everything, run every test
 # Other targets: build, test, cross, kmod, kmod-arm, docs, consumer, oracle,
-# oracle-long, bench, decode-exhaustive, fuzz, scan-kernel, clean. Variables: AMV_SEED
-# (oracle seed), ORACLE_IMAGES, ORACLE_QUERIES, FUZZ_SECONDS, JOBS.
+# oracle-long, cpu-oracle, bench, decode-exhaustive, fuzz, scan-kernel, clean.
+# Variables: AMV_SEED (oracle seed), ORACLE_IMAGES, ORACLE_QUERIES,
+# CPU_ORACLE_CASES, CPU_ORACLE_MODE, CPU_ORACLE_CLASSES, FUZZ_SECONDS, JOBS.
 
 SHELL := /bin/sh
 BUILD ?= build
@@ -27,9 +28,16 @@ GUESTS := $(ARM7)/tests/oracle/guest
 BOARDS := realview-pb-a8 vexpress-a9 vexpress-a15
 ORACLE := tests/oracle/run-walk-oracle.sh $(HOST)/tests/walk_oracle $(GUESTS) \
 	tests/oracle/deviations.txt
+CPU_ORACLE_CASES ?= 20000
+CPU_ORACLE_MODE ?= selftest
+CPU_ORACLE_CLASSES ?= all
+CPU_ORACLE_GUESTS := $(BUILD)/cpu-oracle-guest
+CPU_ORACLE := tests/cpu_oracle/run-cpu-oracle.sh $(HOST)/tests/cpu_oracle/cpu_oracle \
+	$(CPU_ORACLE_GUESTS)
 
 .PHONY: all demo check deps-demo deps-check deps-bench build test cross kmod kmod-arm docs \
-	consumer oracle oracle-long bench decode-exhaustive fuzz fuzz-build \
+	consumer oracle oracle-long cpu-oracle cpu-oracle-guest bench decode-exhaustive \
+	fuzz fuzz-build \
 	scan-kernel clean
 
 all: build
@@ -106,6 +114,23 @@ oracle: build cross
 oracle-long: ORACLE_IMAGES = 20000
 oracle-long: ORACLE_QUERIES = 4000
 oracle-long: oracle
+
+# The CPU oracle (tests/cpu_oracle): privileged instructions executed natively
+# by QEMU's Cortex-A8 and Cortex-A9 from generated states. CPU_ORACLE_MODE is
+# selftest (the harness against hand-written ARM ARM rules, no emulator) or
+# check (cpu_oracle_emulate() against QEMU); CPU_ORACLE_CLASSES a comma list
+# (`cpu_oracle classes`). The guest is its own CMake project.
+cpu-oracle-guest:
+	cmake -S tests/cpu_oracle/guest -B $(CPU_ORACLE_GUESTS) \
+		-DCMAKE_TOOLCHAIN_FILE=$(abspath cmake/arm-none-eabi.cmake) >/dev/null
+	cmake --build $(CPU_ORACLE_GUESTS) -j $(JOBS)
+
+cpu-oracle: build cpu-oracle-guest
+	@echo "cpu oracle seed $(AMV_SEED) (replay: make cpu-oracle AMV_SEED=$(AMV_SEED))"
+	@for b in realview-pb-a8 vexpress-a9; do \
+		$(CPU_ORACLE) $$b $(AMV_SEED) $(CPU_ORACLE_CASES) $(CPU_ORACLE_MODE) \
+			$(CPU_ORACLE_CLASSES) || exit 1; \
+	done
 
 bench: deps-bench
 	cmake -S . -B $(REL) -DCMAKE_BUILD_TYPE=Release -DAMV_BUILD_TESTS=ON >/dev/null

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * The library side of the CPU oracle: run a case through amv_decode() and
+ * amv_emulate() on a struct amv_vcpu built from the case's start state, with
+ * guest memory = the case's 8 words at env->mem_pa (MMU off: the cases run
+ * with a flat mapping), and report the result the way the QEMU guest does
+ * (cpu_emulate.h).
+ */
+#include <string.h>
+
+#include <amv/amv.h>
+
+#include "cpu_emulate.h"
+
+struct glue_mem {
+	uint32_t base;
+	uint32_t *words;
+};
+
+static int glue_read(void *ctx, uint64_t pa, uint32_t *val)
+{
+	struct glue_mem *m = ctx;
+
+	if (pa < m->base || pa >= m->base + 32u)
+		return -AMV_EFAULT;
+	*val = m->words[(pa - m->base) / 4];
+	return 0;
+}
+
+static int glue_write(void *ctx, uint64_t pa, uint32_t val)
+{
+	struct glue_mem *m = ctx;
+
+	if (pa < m->base || pa >= m->base + 32u)
+		return -AMV_EFAULT;
+	m->words[(pa - m->base) / 4] = val;
+	return 0;
+}
+
+static const struct amv_port_ops glue_ops = {.read_phys32 = glue_read,
+					     .write_phys32 = glue_write};
+
+static void to_vcpu(const struct cpu_state *s, struct amv_vcpu *v)
+{
+	memcpy(v->r, s->r, sizeof(v->r));
+	memcpy(v->r8_fiq, s->r8_fiq, sizeof(v->r8_fiq));
+	for (unsigned int b = 0; b < CPU_BANK_COUNT; b++) {
+		v->sp_lr[b][0] = s->sp_lr[b][0];
+		v->sp_lr[b][1] = s->sp_lr[b][1];
+	}
+	memcpy(v->spsr, s->spsr, sizeof(v->spsr));
+	v->cpsr = s->cpsr;
+	v->pc = s->pc;
+	v->cp15.sctlr = s->sctlr;
+	v->cp15.dacr = s->dacr;
+	v->cp15.ttbr0 = s->ttbr0;
+	v->cp15.ttbr1 = s->ttbr1;
+	v->cp15.ttbcr = s->ttbcr;
+	v->cp15.contextidr = s->contextidr;
+	v->cp15.vbar = s->vbar;
+	v->cp15.tpidrurw = s->tpidrurw;
+	v->cp15.tpidruro = s->tpidruro;
+	v->cp15.tpidrprw = s->tpidrprw;
+	v->cp15.dfsr = s->dfsr;
+	v->cp15.ifsr = s->ifsr;
+	v->cp15.dfar = s->dfar;
+	v->cp15.ifar = s->ifar;
+	v->cp15.par = s->par;
+	v->cp15.prrr = s->prrr;
+	v->cp15.nmrr = s->nmrr;
+}
+
+static void from_vcpu(const struct amv_vcpu *v, struct cpu_state *s)
+{
+	memcpy(s->r, v->r, sizeof(s->r));
+	memcpy(s->r8_fiq, v->r8_fiq, sizeof(s->r8_fiq));
+	for (unsigned int b = 0; b < CPU_BANK_COUNT; b++) {
+		s->sp_lr[b][0] = v->sp_lr[b][0];
+		s->sp_lr[b][1] = v->sp_lr[b][1];
+	}
+	memcpy(s->spsr, v->spsr, sizeof(s->spsr));
+	s->cpsr = v->cpsr;
+	s->pc = v->pc;
+	s->sctlr = v->cp15.sctlr;
+	s->dacr = v->cp15.dacr;
+	s->ttbr0 = v->cp15.ttbr0;
+	s->ttbr1 = v->cp15.ttbr1;
+	s->ttbcr = v->cp15.ttbcr;
+	s->contextidr = v->cp15.contextidr;
+	s->vbar = v->cp15.vbar;
+	s->tpidrurw = v->cp15.tpidrurw;
+	s->tpidruro = v->cp15.tpidruro;
+	s->tpidrprw = v->cp15.tpidrprw;
+	s->dfsr = v->cp15.dfsr;
+	s->ifsr = v->cp15.ifsr;
+	s->dfar = v->cp15.dfar;
+	s->ifar = v->cp15.ifar;
+	s->par = v->cp15.par;
+	s->prrr = v->cp15.prrr;
+	s->nmrr = v->cp15.nmrr;
+}
+
+int cpu_oracle_emulate(const struct cpu_emu_env *env, const struct cpu_case *c,
+		       struct cpu_result *r)
+{
+	static struct amv_vcpu v;
+	struct glue_mem mem;
+	struct amv_port port;
+	struct amv_insn in;
+	uint32_t vbar_base;
+	int rc;
+
+	if (c->flags & CPU_CASE_THUMB)
+		return CPU_EMU_NOTIMPL; /* T32 decoding: not yet */
+	memset(r, 0, sizeof(*r));
+	r->out = c->in;
+	mem.base = env->mem_pa;
+	mem.words = r->out.mem;
+	port.ops = &glue_ops;
+	port.ctx = &mem;
+	amv_vcpu_reset(&v, AMV_VCPU_VBAR, &port, NULL);
+	/* The identification registers QEMU's Cortex-A8 reports. */
+	v.cp15.midr = 0x410fc080u;
+	to_vcpu(&c->in, &v);
+	vbar_base = v.cp15.vbar & ~0x1fu;
+	if (amv_decode(AMV_ISA_A32, c->insn[0], &in) != 0)
+		return -1;
+	rc = amv_emulate(&v, &in);
+	if (rc == -AMV_ENOTSUP)
+		return CPU_EMU_NOTIMPL;
+	if (rc < 0)
+		return rc;
+	from_vcpu(&v, &r->out);
+	if (rc == AMV_EMU_EXCEPTION) {
+		uint32_t off = v.pc - ((v.cp15.sctlr & AMV_SCTLR_V) ? 0xffff0000u
+								   : vbar_base);
+
+		r->exit = off == 0x04u   ? CPU_EXIT_UNDEF
+			  : off == 0x08u ? CPU_EXIT_SVC
+			  : off == 0x0cu ? CPU_EXIT_PABT
+			  : off == 0x10u ? CPU_EXIT_DABT
+			  : off == 0x18u ? CPU_EXIT_IRQ
+					 : CPU_EXIT_FIQ;
+	} else {
+		r->exit = v.pc == c->in.pc + 4u ? CPU_EXIT_NEXT : CPU_EXIT_LANDED;
+	}
+	return 0;
+}

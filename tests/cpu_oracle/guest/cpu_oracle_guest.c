@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * CPU oracle, guest side: run every case of the blob natively on QEMU's CPU
+ * and write the resulting states to the host file "cpu-oracle.out" through
+ * semihosting. See the comment at the top of ../cpu_oracle.c for the
+ * scheme (code buffer, landing pads, what is reconstructed).
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bm.h"
+#include "board.h"
+#include "cpu_oracle.h"
+#include "cpu_state.h"
+
+#define CO_ASSERT(name, cond) typedef char co_assert_##name[(cond) ? 1 : -1]
+CO_ASSERT(r8, offsetof(struct cpu_state, r) + 32 == CO_O_R8);
+CO_ASSERT(r8fiq, offsetof(struct cpu_state, r8_fiq) == CO_O_R8FIQ);
+CO_ASSERT(sp, offsetof(struct cpu_state, sp_lr) == CO_O_SP(0));
+CO_ASSERT(spsr, offsetof(struct cpu_state, spsr) == CO_O_SPSR(1));
+CO_ASSERT(cpsr, offsetof(struct cpu_state, cpsr) == CO_O_CPSR);
+CO_ASSERT(pc, offsetof(struct cpu_state, pc) == CO_O_PC);
+CO_ASSERT(sctlr, offsetof(struct cpu_state, sctlr) == CO_O_SCTLR);
+CO_ASSERT(vbar, offsetof(struct cpu_state, vbar) == CO_O_VBAR);
+CO_ASSERT(dfsr, offsetof(struct cpu_state, dfsr) == CO_O_DFSR);
+CO_ASSERT(nmrr, offsetof(struct cpu_state, nmrr) == CO_O_NMRR);
+CO_ASSERT(mem, offsetof(struct cpu_state, mem) == CO_O_MEM);
+CO_ASSERT(size, sizeof(struct cpu_state) == CO_STATE_BYTES);
+
+/* co_start.S */
+struct cpu_state co_out;
+extern uint32_t co_vec, co_harness_sctlr, co_harness_vbar;
+extern const uint32_t co_stub_table[64];
+void co_enter(const struct cpu_state *in, uint32_t entry);
+void co_poke(uint32_t addr, uint32_t value);
+uint32_t co_read_sctlr(void);
+void co_set_vbar(uint32_t vbar);
+void co_icache_sync(void);
+
+#define CB (BM_RAM_BASE + CO_CODE_OFF)
+#define PSR_T (1u << 5)
+#define PSR_I (1u << 7)
+#define PSR_E (1u << 9)
+/* SCTLR bits a case must leave clear: M, V, EE, TE (see cpu_oracle.c). */
+#define SCTLR_FORBIDDEN ((1u << 0) | (1u << 13) | (1u << 25) | (1u << 30))
+
+static const struct co_blob_hdr *hdr;
+
+/*
+ * The GIC (ARM IHI 0048): realview-pb-a8 has a stand-alone GIC with the CPU
+ * interface at 0x1e000000; the Cortex-A9 MPCore private region of
+ * vexpress-a9 puts it at 0x1e000100. The distributor is at 0x1e001000 on
+ * both. CPU_CASE_IRQ_PENDING cases make SPI 32 pending (enabled, priority
+ * 0) with the CPSR's I bit set, so that WFI sees a wake-up event.
+ */
+#define GICD 0x1e001000u
+#if defined(BM_BOARD_VEXPRESS_A9)
+#define GICC 0x1e000100u
+#else
+#define GICC 0x1e000000u
+#endif
+#define GICD_CTLR 0x000u
+#define GICD_ISENABLER1 0x104u
+#define GICD_ICENABLER1 0x184u
+#define GICD_ISPENDR1 0x204u
+#define GICD_ICPENDR1 0x284u
+#define GICD_IPRIORITYR8 0x420u
+#define GICD_ITARGETSR8 0x820u
+#define GICC_CTLR 0x000u
+#define GICC_PMR 0x004u
+
+static void mmio_w(uint32_t a, uint32_t v)
+{
+	*(volatile uint32_t *)(uintptr_t)a = v;
+}
+
+static void irq_pending(int on)
+{
+	if (on) {
+		mmio_w(GICD + GICD_IPRIORITYR8, 0);
+		mmio_w(GICD + GICD_ITARGETSR8, 0x01010101u);
+		mmio_w(GICD + GICD_ISENABLER1, 1);
+		mmio_w(GICD + GICD_CTLR, 1);
+		mmio_w(GICC + GICC_PMR, 0xf0u);
+		mmio_w(GICC + GICC_CTLR, 1);
+		mmio_w(GICD + GICD_ISPENDR1, 1);
+	} else {
+		mmio_w(GICD + GICD_ICPENDR1, 1);
+		mmio_w(GICD + GICD_ICENABLER1, 1);
+		mmio_w(GICC + GICC_CTLR, 0);
+		mmio_w(GICD + GICD_CTLR, 0);
+	}
+}
+
+static uint32_t bswap32(uint32_t v)
+{
+	return (v >> 24) | ((v >> 8) & 0xff00u) | ((v << 8) & 0xff0000u) |
+	       (v << 24);
+}
+
+static int thumb32(uint32_t hw)
+{
+	return (hw >> 11) >= 0x1du;
+}
+
+/* Write the code buffer for case c; 0 if its layout is one we build. */
+static int build_code(const struct cpu_case *c)
+{
+	volatile uint32_t *w = (volatile uint32_t *)(uintptr_t)CB;
+	volatile uint16_t *h = (volatile uint16_t *)(uintptr_t)CB;
+	int svc = (c->flags & CPU_CASE_LAND_SVC) != 0;
+	uint32_t padw = svc ? CO_PAD_SVC : CO_PAD_UDF, i, pos;
+	uint16_t padh = (uint16_t)(svc ? CO_T16_SVC : CO_T16_UDF);
+	int be = (c->in.cpsr & PSR_E) != 0;
+
+	for (i = 0; i < CO_CODE_SIZE / 4; i++)
+		w[i] = padw;
+	w[0] = 0xe12ff000u; /* msr cpsr_fsxc, r0 */
+	if (!(c->flags & CPU_CASE_THUMB)) {
+		if (c->in.pc != CB + 0x08u || (c->in.cpsr & PSR_T))
+			return -1;
+		w[1] = 0xe59f0074u; /* ldr r0, [pc, #0x74] */
+		w[2] = c->insn[0];
+	} else {
+		if (!(c->in.cpsr & PSR_T))
+			return -1;
+		w[1] = 0xe59f0078u; /* ldr r0, [pc, #0x78] */
+		w[2] = 0xe12fff10u; /* bx r0 */
+		h[6] = 0x481cu;     /* ldr r0, [pc, #0x70] */
+		if (c->in.pc == CB + 0x0eu) {
+			pos = 7;
+		} else if (c->in.pc == CB + 0x10u) {
+			h[7] = 0xbf00u; /* nop */
+			pos = 8;
+		} else {
+			return -1;
+		}
+		h[pos++] = (uint16_t)c->insn[0];
+		if (thumb32(c->insn[0] & 0xffffu))
+			h[pos++] = (uint16_t)(c->insn[0] >> 16);
+		if (pos & 1u)
+			h[pos] = padh;
+	}
+	w[CO_LIT_OFF / 4] = be ? bswap32(c->in.r[0]) : c->in.r[0];
+	w[CO_LIT_OFF / 4 + 1] = be ? bswap32(CB + 0x0du) : CB + 0x0du;
+	return 0;
+}
+
+static int vbar_known(uint32_t v)
+{
+	uint32_t k;
+
+	for (k = 0; k < hdr->n_vbar; k++)
+		if (hdr->vbar[k] == v)
+			return 1;
+	return 0;
+}
+
+/* Where a landing trap came from: the cpu_exit, or -1 if not a pad. */
+static int pad_kind(const struct cpu_case *c, uint32_t a)
+{
+	if (a > c->in.pc && a < CB + CO_LIT_OFF)
+		return CPU_EXIT_NEXT;
+	if (a >= CB + CO_LIT_OFF + 8u && a < CB + CO_CODE_SIZE)
+		return CPU_EXIT_LANDED;
+	if (a >= BM_RAM_BASE + CO_PAD_UDF_OFF &&
+	    a < BM_RAM_BASE + CO_PAD_SVC_OFF + CO_PAD_SIZE)
+		return CPU_EXIT_LANDED;
+	return -1;
+}
+
+static void run_case(const struct cpu_case *c, struct cpu_result *r)
+{
+	volatile uint32_t *mem =
+		(volatile uint32_t *)(uintptr_t)(BM_RAM_BASE + CPU_MEM_OFFSET);
+	static const uint8_t bank_of[8] = {0, CPU_BANK_UND, CPU_BANK_SVC,
+					   CPU_BANK_ABT, CPU_BANK_ABT, 0,
+					   CPU_BANK_IRQ, CPU_BANK_FIQ};
+	static const uint8_t exit_of[8] = {0x80, CPU_EXIT_UNDEF, CPU_EXIT_SVC,
+					   CPU_EXIT_PABT, CPU_EXIT_DABT, 0x85,
+					   CPU_EXIT_IRQ, CPU_EXIT_FIQ};
+	uint32_t i, k, e, bank, land, a;
+	int kind;
+
+	memset(r, 0, sizeof(*r));
+	if ((c->in.sctlr & SCTLR_FORBIDDEN) || !vbar_known(c->in.vbar) ||
+	    build_code(c) != 0) {
+		r->exit = CO_EXIT_REJECTED;
+		return;
+	}
+	if ((c->flags & CPU_CASE_IRQ_PENDING) && !(c->in.cpsr & PSR_I)) {
+		r->exit = CO_EXIT_REJECTED;
+		return;
+	}
+	for (i = 0; i < 8; i++)
+		mem[i] = c->in.mem[i];
+	co_icache_sync();
+	if (c->flags & CPU_CASE_IRQ_PENDING)
+		irq_pending(1);
+	co_enter(&c->in, CB);
+	if (c->flags & CPU_CASE_IRQ_PENDING)
+		irq_pending(0);
+
+	r->out = co_out;
+	for (i = 0; i < 8; i++)
+		r->out.mem[i] = mem[i];
+	k = co_vec >> 3;
+	e = co_vec & 7u;
+	bank = bank_of[e];
+	land = (c->flags & CPU_CASE_LAND_SVC) ? 2u : 1u;
+	if (e == land) {
+		uint32_t spsr = r->out.spsr[bank - 1];
+
+		a = r->out.sp_lr[bank][1] - ((spsr & PSR_T) ? 2u : 4u);
+		kind = pad_kind(c, a);
+		if (kind >= 0) {
+			/* The state just before the landing trap. */
+			r->exit = (uint32_t)kind;
+			r->out.cpsr = spsr;
+			r->out.pc = a;
+			r->out.sp_lr[bank][1] = c->in.sp_lr[bank][1];
+			r->out.spsr[bank - 1] = c->in.spsr[bank - 1];
+			return;
+		}
+	}
+	r->exit = exit_of[e];
+	r->out.pc = hdr->vbar[k] + 4u * e;
+}
+
+static void fail(const char *msg)
+{
+	bm_puts("cpu oracle: ");
+	bm_puts(msg);
+	bm_puts("\n");
+	bm_exit(3);
+}
+
+int main(void)
+{
+	const struct cpu_case *cases;
+	struct cpu_result *res =
+		(struct cpu_result *)(uintptr_t)(BM_RAM_BASE + CO_RES_OFF);
+	struct co_res_hdr rh;
+	uint32_t i, j, k, p, n;
+	int fd;
+
+	hdr = (const struct co_blob_hdr *)(uintptr_t)(BM_RAM_BASE + CO_BLOB_OFF);
+	cases = (const struct cpu_case *)(hdr + 1);
+	bm_puts("amv cpu oracle: ");
+	if (hdr->magic != CO_MAGIC || hdr->version != CO_VERSION ||
+	    hdr->case_bytes != sizeof(struct cpu_case) ||
+	    hdr->result_bytes != sizeof(struct cpu_result))
+		fail("no valid blob at RAM base + CO_BLOB_OFF");
+	if (hdr->ram_base != BM_RAM_BASE)
+		fail("the blob was generated for another board");
+	n = hdr->n_cases;
+	if (hdr->n_vbar == 0 || hdr->n_vbar > CO_MAX_VBAR ||
+	    n > CO_BLOB_MAX / sizeof(struct cpu_case) || hdr->passes == 0 ||
+	    hdr->passes > 4 ||
+	    n > CO_RES_MAX / sizeof(struct cpu_result) / hdr->passes ||
+	    (hdr->sctlr_base & SCTLR_FORBIDDEN))
+		fail("malformed blob header");
+	bm_putdec(n);
+	bm_puts(" cases x ");
+	bm_putdec(hdr->passes);
+	bm_puts(" passes, seed ");
+	bm_putdec(hdr->seed);
+	bm_puts("\n");
+
+	memset(&rh, 0, sizeof(rh));
+	rh.magic = CO_RES_MAGIC;
+	rh.n_cases = n;
+	rh.passes = hdr->passes;
+	rh.result_bytes = sizeof(struct cpu_result);
+	rh.sctlr_reset = co_read_sctlr();
+
+	/* Landing pads and vector tables. */
+	for (i = 0; i < CO_PAD_SIZE; i += 4) {
+		co_poke(BM_RAM_BASE + CO_PAD_UDF_OFF + i, CO_PAD_UDF);
+		co_poke(BM_RAM_BASE + CO_PAD_SVC_OFF + i, CO_PAD_SVC);
+	}
+	for (k = 0; k < hdr->n_vbar; k++) {
+		for (i = 0; i < 8; i++) {
+			/* ldr pc, [pc, #0x18] -> the literal 0x20 bytes on */
+			co_poke(hdr->vbar[k] + 4u * i, 0xe59ff018u);
+			co_poke(hdr->vbar[k] + 0x20u + 4u * i,
+				co_stub_table[8u * k + i]);
+		}
+	}
+	co_harness_sctlr = hdr->sctlr_base;
+	co_harness_vbar = hdr->vbar[0];
+	co_set_vbar(hdr->vbar[0]);
+	bm_write_sctlr(hdr->sctlr_base);
+	co_icache_sync();
+
+	for (p = 0; p < hdr->passes; p++) {
+		for (j = 0; j < n; j++) {
+			i = (p & 1u) ? n - 1u - j : j;
+			run_case(&cases[i], &res[p * n + i]);
+		}
+	}
+
+	fd = bm_host_open("cpu-oracle.out", 4 | 1);
+	if (fd < 0)
+		fail("cannot open cpu-oracle.out on the host");
+	if (bm_host_write(fd, &rh, sizeof(rh)) != 0 ||
+	    bm_host_write(fd, res,
+			  hdr->passes * n * (uint32_t)sizeof(struct cpu_result)) !=
+		    0)
+		fail("short write to the host");
+	bm_host_close(fd);
+	bm_puts("amv cpu oracle: done\n");
+	return 0;
+}
