@@ -170,6 +170,8 @@ scan-kernel: build
 check: deps-check
 	$(MAKE) build cross kmod kmod-arm
 	$(MAKE) test docs consumer oracle fuzz-build
+	$(MAKE) cpu-oracle CPU_ORACLE_MODE=selftest CPU_ORACLE_CASES=20000
+	$(MAKE) cpu-oracle CPU_ORACLE_MODE=check CPU_ORACLE_CASES=100000
 	@echo "make check: all passed"
 
 demo: deps-demo

@@ -87,8 +87,9 @@ static void spsr_write(struct amv_vcpu *v, uint32_t val, unsigned int mask)
 	for (unsigned int k = 0; k < 4u; k++)
 		if (mask & (1u << k))
 			bytes |= 0xffu << (8u * k);
-	if ((mask & AMV_PSR_C) && !amv_mode_valid(val & AMV_PSR_MODE_MASK))
-		bytes &= ~AMV_PSR_MODE_MASK;
+	/* An invalid mode field is stored as written (UNPREDICTABLE in
+	 * ARMv7; what QEMU and the ARMv8 AArch32 pseudocode do): an exception
+	 * return through it keeps the current mode (cpsr_write()). */
 	*s = (*s & ~bytes) | (val & bytes);
 }
 
@@ -248,8 +249,35 @@ static void align_fault(struct amv_fault *f, uint32_t va, bool write)
  * guest table page drops the shadow entries derived from it. A fault is
  * returned in @f for the caller to inject as a Data Abort.
  */
+static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
+		   bool user, bool write, uint32_t *val, struct amv_fault *f);
+
+/* CPSR.E selects big-endian data (A3.3.1): the bytes of a halfword or word
+ * are reversed between the register and memory. */
+static uint32_t data_swap(const struct amv_vcpu *v, uint32_t x,
+			  unsigned int size)
+{
+	if (!(v->cpsr & AMV_PSR_E) || size == 1u)
+		return x;
+	if (size == 2u)
+		return ((x & 0xffu) << 8) | ((x >> 8) & 0xffu);
+	return (x >> 24) | ((x >> 8) & 0xff00u) | ((x & 0xff00u) << 8) |
+	       (x << 24);
+}
+
 static int vmem(struct amv_vcpu *v, uint32_t va, unsigned int size, bool user,
 		bool write, uint32_t *val, struct amv_fault *f)
+{
+	uint32_t x = write ? data_swap(v, *val, size) : 0u;
+	int rc = vmem_le(v, va, size, user, write, &x, f);
+
+	if (rc == AMV_WALK_OK && !write)
+		*val = data_swap(v, x, size);
+	return rc;
+}
+
+static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
+		   bool user, bool write, uint32_t *val, struct amv_fault *f)
 {
 	struct amv_regime r;
 	struct amv_xlat x;
@@ -267,7 +295,7 @@ static int vmem(struct amv_vcpu *v, uint32_t va, unsigned int size, bool user,
 		}
 		for (unsigned int k = 0; k < size; k++) {
 			b = (*val >> (8u * k)) & 0xffu;
-			rc = vmem(v, va + k, 1, user, write, &b, f);
+			rc = vmem_le(v, va + k, 1, user, write, &b, f);
 			if (rc != AMV_WALK_OK)
 				return rc;
 			out |= b << (8u * k);
@@ -461,8 +489,8 @@ static int emu_srs(struct amv_vcpu *v, const struct amv_insn *i)
 	uint32_t *sp, addr, lr, spsr;
 	struct amv_fault f;
 
-	if (!has_spsr(v) || !amv_mode_valid(i->mode) ||
-	    i->mode == AMV_MODE_USR)
+	/* B9.3.16: the target's banked SP, SP_usr for User and System. */
+	if (!has_spsr(v) || !amv_mode_valid(i->mode))
 		return undef(v, i);
 	sp = amv_vcpu_reg_mode(v, i->mode, 13);
 	addr = block_start(i, *sp, 2);
@@ -573,6 +601,8 @@ static bool pl0_ok(uint32_t key, bool write)
 	}
 }
 
+static const uint32_t zero;
+
 /* A read: the register, or NULL if none (UNDEF). */
 static const uint32_t *cp15_read(const struct amv_vcpu *v, uint32_t key)
 {
@@ -581,6 +611,11 @@ static const uint32_t *cp15_read(const struct amv_vcpu *v, uint32_t key)
 	switch (key) {
 	case KEY(0, 0, 0, 0): return &c->midr;
 	case KEY(0, 0, 0, 1): return &c->ctr;
+	case KEY(0, 0, 0, 2): return &c->tcmtr;
+	case KEY(0, 0, 0, 3): return &c->tlbtr;
+	case KEY(0, 0, 0, 4):
+	case KEY(0, 0, 0, 6):
+	case KEY(0, 0, 0, 7): return &c->midr; /* B4.1.105: MIDR aliases */
 	case KEY(0, 0, 0, 5): return &c->mpidr;
 	case KEY(0, 0, 1, 0): return &c->id_pfr[0];
 	case KEY(0, 0, 1, 1): return &c->id_pfr[1];
@@ -598,6 +633,7 @@ static const uint32_t *cp15_read(const struct amv_vcpu *v, uint32_t key)
 	case KEY(0, 0, 2, 5): return &c->id_isar[5];
 	case KEY(0, 1, 0, 0): return &c->ccsidr;
 	case KEY(0, 1, 0, 1): return &c->clidr;
+	case KEY(0, 1, 0, 7): return &c->aidr;
 	case KEY(0, 2, 0, 0): return &c->csselr;
 	case KEY(1, 0, 0, 0): return &c->sctlr;
 	case KEY(1, 0, 0, 1): return &c->actlr;
@@ -621,8 +657,16 @@ static const uint32_t *cp15_read(const struct amv_vcpu *v, uint32_t key)
 	case KEY(13, 0, 0, 2): return &c->tpidrurw;
 	case KEY(13, 0, 0, 3): return &c->tpidruro;
 	case KEY(13, 0, 0, 4): return &c->tpidrprw;
-	default: return NULL;
+	default: break;
 	}
+	/* B4.1.1: the unallocated ID register encodings c0, opc1 0, CRm 1-7
+	 * read as zero; IMPLEMENTATION DEFINED c15 as the port says. */
+	if ((key & 0xff00u) == KEY(0, 0, 0, 0) && ((key >> 4) & 15u) >= 1u &&
+	    ((key >> 4) & 15u) <= 7u)
+		return &zero;
+	if ((key >> 12) == 15u && (v->features & AMV_VCPU_C15_RAZWI))
+		return &zero;
+	return NULL;
 }
 
 /* A write: 0 done (PC not yet advanced), 1 UNDEF, or an emulate status. */
@@ -685,6 +729,8 @@ static int cp15_write(struct amv_vcpu *v, uint32_t key, uint32_t val)
 			(void)amv_shadow_tlbi(v->vm, key & 3u, val);
 		return 0;
 	}
+	if ((key >> 12) == 15u && (v->features & AMV_VCPU_C15_RAZWI))
+		return 0;
 	/* B4.2.1 cache maintenance and the CP15 barriers: the host keeps the
 	 * caches coherent for the guest (no guest-visible effect to model). */
 	if ((key & 0xff00u) == KEY(7, 0, 0, 0))

@@ -33,13 +33,14 @@
  *  - MRS/MSR of the SPSR and exception returns in User or System mode (no
  *    SPSR): the instruction is treated as UNDEFINED (the guest takes an
  *    Undefined Instruction exception);
- *  - a CPSR or SPSR write with a mode field naming no mode of this core:
- *    the mode field is left unchanged, the other fields are written;
+ *  - a CPSR write with a mode field naming no mode of this core leaves the
+ *    mode unchanged and writes the other fields; an SPSR write stores the
+ *    field as written (QEMU and the ARMv8 AArch32 pseudocode agree);
  *  - a register operand that is PC reads the instruction's address + 8;
  *  - LDRT/STRT with Rt or Rn = PC or Rn = Rt; LDM/STM ^ in User or System
  *    mode, with an empty list, Rn = PC, or writeback of User registers;
  *    RFE in User mode or with Rn = PC; SRS in User or System mode or to
- *    an invalid or User mode: UNDEFINED.
+ *    a mode number naming no mode: UNDEFINED.
  */
 #ifndef AMV_EMULATE_H
 #define AMV_EMULATE_H

@@ -89,7 +89,11 @@ enum amv_bank {
 
 /** The virtual CP15 registers (B4.1). */
 struct amv_cp15 {
-	uint32_t midr;       /**< Main ID (read-only, port-configured). */
+	uint32_t midr;       /**< Main ID (read-only, port-configured); also
+				  read at c0,c0,{4,6,7}, its aliases. */
+	uint32_t tcmtr;      /**< TCM Type (read-only). */
+	uint32_t tlbtr;      /**< TLB Type (read-only). */
+	uint32_t aidr;       /**< Auxiliary ID (read-only). */
 	uint32_t ctr;        /**< Cache Type (read-only). */
 	uint32_t mpidr;      /**< Multiprocessor Affinity (read-only). */
 	uint32_t id_pfr[2];  /**< ID_PFR0/1 (read-only). */
@@ -130,6 +134,9 @@ struct amv_cp15 {
 /** @{ */
 #define AMV_VCPU_VBAR 0x1u /**< VBAR exists (QEMU's Cortex-A8 has it). */
 #define AMV_VCPU_VFP 0x2u  /**< VFP present: VMRS/VMSR FPEXC, FPSID. */
+/** CP15 c15 (IMPLEMENTATION DEFINED) reads as zero and ignores writes, as
+ *  QEMU's Cortex-A8 does; without it c15 is UNDEFINED (its Cortex-A9). */
+#define AMV_VCPU_C15_RAZWI 0x4u
 /** @} */
 
 /** The guest CPU. Caller-owned; fields are documented state. */

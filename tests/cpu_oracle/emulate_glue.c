@@ -40,6 +40,38 @@ static int glue_write(void *ctx, uint64_t pa, uint32_t val)
 static const struct amv_port_ops glue_ops = {.read_phys32 = glue_read,
 					     .write_phys32 = glue_write};
 
+/* What the port configures: the identification registers QEMU 7.2 reports
+ * for each board's core (read from QEMU by the oracle), and its features. */
+static void board_config(const char *board, struct amv_vcpu *v)
+{
+	struct amv_cp15 *c = &v->cp15;
+	bool a9 = strcmp(board, "vexpress-a9") == 0;
+
+	c->midr = a9 ? 0x410fc090u : 0x410fc080u;
+	c->ctr = a9 ? 0x80038003u : 0x82048004u;
+	c->mpidr = a9 ? 0x80000000u : 0u;
+	c->id_pfr[0] = 0x1031u;
+	c->id_pfr[1] = 1u;
+	c->id_dfr0 = a9 ? 0u : 0x400u;
+	c->id_mmfr[0] = a9 ? 0x00100103u : 0x31100003u;
+	c->id_mmfr[1] = 0x20000000u;
+	c->id_mmfr[2] = a9 ? 0x01230000u : 0x01202000u;
+	c->id_mmfr[3] = a9 ? 0x2111u : 0x11u;
+	c->id_isar[0] = 0x00101111u;
+	c->id_isar[1] = a9 ? 0x13112111u : 0x12112111u;
+	c->id_isar[2] = a9 ? 0x21232041u : 0x21232031u;
+	c->id_isar[3] = 0x11112131u;
+	c->id_isar[4] = 0x00111142u;
+	c->ccsidr = a9 ? 0xe00fe019u : 0xe007e01au;
+	c->clidr = a9 ? 0x09000003u : 0x0a000003u;
+	c->actlr = a9 ? 0u : 2u;
+	c->cpacr = 0x00f00000u; /* the harness enables VFP */
+	v->features = AMV_VCPU_VBAR | AMV_VCPU_VFP | (a9 ? 0u : AMV_VCPU_C15_RAZWI);
+	/* No Security Extensions in either model (vexpress-a9 runs with
+	 * secure=off): every output address is Non-secure. */
+	v->regime_flags = AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT;
+}
+
 static void to_vcpu(const struct cpu_state *s, struct amv_vcpu *v)
 {
 	memcpy(v->r, s->r, sizeof(v->r));
@@ -118,9 +150,8 @@ int cpu_oracle_emulate(const struct cpu_emu_env *env, const struct cpu_case *c,
 	mem.words = r->out.mem;
 	port.ops = &glue_ops;
 	port.ctx = &mem;
-	amv_vcpu_reset(&v, AMV_VCPU_VBAR, &port, NULL);
-	/* The identification registers QEMU's Cortex-A8 reports. */
-	v.cp15.midr = 0x410fc080u;
+	amv_vcpu_reset(&v, 0, &port, NULL);
+	board_config(env->board, &v);
 	to_vcpu(&c->in, &v);
 	vbar_base = v.cp15.vbar & ~0x1fu;
 	if (amv_decode(AMV_ISA_A32, c->insn[0], &in) != 0)

@@ -799,6 +799,36 @@ static void mmio_store_and_load_decode_and_complete(void **state)
 	assert_int_equal(amv_dataop_decode(&v, &in, &a), -AMV_ENOTSUP);
 }
 
+static void big_endian_data_reverses_the_bytes_of_emulated_accesses(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_SVC);
+	v.cpsr |= AMV_PSR_E; /* A3.3.1: big-endian data */
+	*ssim_word(&msim, 0x00400010) = 0x11223344u;
+	v.r[1] = 0x00200010;
+	assert_int_equal(run(0xe4b10004u), AMV_EMU_DONE); /* ldrt r0, [r1], #4 */
+	assert_int_equal(v.r[0], 0x44332211u);
+	v.r[1] = 0x00200020;
+	v.r[2] = 0xdeadbeefu;
+	assert_int_equal(run(0xe4212004u), AMV_EMU_DONE); /* strt r2, [r1], #-4 */
+	assert_int_equal(*ssim_word(&msim, 0x00400020), 0xefbeaddeu);
+	ssim_fini(&msim);
+}
+
+static void srs_to_user_mode_uses_the_user_stack(void **state)
+{
+	(void)state;
+	mem_guest(AMV_MODE_SVC);
+	v.spsr[AMV_BANK_SVC - 1] = AMV_MODE_USR;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 14) = 0x2000;
+	*amv_vcpu_reg_mode(&v, AMV_MODE_USR, 13) = 0x00200100;
+	/* srsdb sp!, #0x10 */
+	assert_int_equal(run(0xf96d0510u), AMV_EMU_DONE);
+	assert_int_equal(*ssim_word(&msim, 0x004000f8), 0x2000);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_USR, 13), 0x002000f8u);
+	ssim_fini(&msim);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -847,6 +877,8 @@ int main(void)
 		cmocka_unit_test(extension_instructions_are_undefined_on_this_core),
 		cmocka_unit_test(bkpt_prefetch_abort_is_the_guests_debug_abort),
 		cmocka_unit_test(mmio_store_and_load_decode_and_complete),
+		cmocka_unit_test(big_endian_data_reverses_the_bytes_of_emulated_accesses),
+		cmocka_unit_test(srs_to_user_mode_uses_the_user_stack),
 		cmocka_unit_test(misuse_is_rejected),
 	};
 
