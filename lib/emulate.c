@@ -459,22 +459,32 @@ static int emu_ldm_stm_user(struct amv_vcpu *v, const struct amv_insn *i)
 	return next_check_irq(v);
 }
 
+/* The two words of an RFE or SRS at @addr (word alignment required,
+ * A3.2.1): 0, or an abort already entered. */
+static int two_words(struct amv_vcpu *v, uint32_t addr, bool write,
+		     uint32_t *w0, uint32_t *w1)
+{
+	struct amv_fault f;
+
+	if ((addr & 3u) != 0) {
+		align_fault(&f, addr, write);
+		return abort_here(v, &f);
+	}
+	if (vmem(v, addr, 4, false, write, w0, &f) != AMV_WALK_OK ||
+	    vmem(v, addr + 4u, 4, false, write, w1, &f) != AMV_WALK_OK)
+		return abort_here(v, &f);
+	return 0;
+}
+
 /* RFE (B9.3.13): PC and CPSR from memory. */
 static int emu_rfe(struct amv_vcpu *v, const struct amv_insn *i)
 {
-	uint32_t base = amv_vcpu_get(v, i->rn), addr, pc = 0, spsr = 0;
-	struct amv_fault f;
+	uint32_t base = amv_vcpu_get(v, i->rn), pc = 0, spsr = 0;
 
 	if (!privileged(v) || i->rn == 15u)
 		return undef(v, i);
-	addr = block_start(i, base, 2);
-	if ((addr & 3u) != 0) {
-		align_fault(&f, addr, false);
-		return abort_here(v, &f);
-	}
-	if (vmem(v, addr, 4, false, false, &pc, &f) != AMV_WALK_OK ||
-	    vmem(v, addr + 4u, 4, false, false, &spsr, &f) != AMV_WALK_OK)
-		return abort_here(v, &f);
+	if (two_words(v, block_start(i, base, 2), false, &pc, &spsr) != 0)
+		return AMV_EMU_EXCEPTION;
 	if (i->flags & AMV_INSN_F_WBACK)
 		amv_vcpu_set(v, i->rn, block_wback(i, base, 2));
 	cpsr_write(v, spsr, 0xfu, true);
@@ -486,23 +496,16 @@ static int emu_rfe(struct amv_vcpu *v, const struct amv_insn *i)
  * stack. */
 static int emu_srs(struct amv_vcpu *v, const struct amv_insn *i)
 {
-	uint32_t *sp, addr, lr, spsr;
-	struct amv_fault f;
+	uint32_t *sp, lr, spsr;
 
 	/* B9.3.16: the target's banked SP, SP_usr for User and System. */
 	if (!has_spsr(v) || !amv_mode_valid(i->mode))
 		return undef(v, i);
 	sp = amv_vcpu_reg_mode(v, i->mode, 13);
-	addr = block_start(i, *sp, 2);
 	lr = amv_vcpu_get(v, 14);
 	spsr = *amv_vcpu_spsr(v);
-	if ((addr & 3u) != 0) {
-		align_fault(&f, addr, true);
-		return abort_here(v, &f);
-	}
-	if (vmem(v, addr, 4, false, true, &lr, &f) != AMV_WALK_OK ||
-	    vmem(v, addr + 4u, 4, false, true, &spsr, &f) != AMV_WALK_OK)
-		return abort_here(v, &f);
+	if (two_words(v, block_start(i, *sp, 2), true, &lr, &spsr) != 0)
+		return AMV_EMU_EXCEPTION;
 	if (i->flags & AMV_INSN_F_WBACK)
 		*sp = block_wback(i, *sp, 2);
 	v->pc += 4u;

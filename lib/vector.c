@@ -47,6 +47,15 @@ static int route_undef(struct amv_vcpu *v, const struct amv_trap *t,
 	return inject(v, AMV_EXC_UNDEF, t->pc + 4u, NULL, out);
 }
 
+/* A Prefetch Abort the guest takes at @t whatever its tables say. */
+static int pabt(struct amv_vcpu *v, const struct amv_trap *t,
+		unsigned int type, struct amv_route_result *out)
+{
+	struct amv_fault f = {t->far, (uint8_t)type, 0, 0, AMV_FAULT_F_PREFETCH};
+
+	return inject(v, AMV_EXC_PABT, t->pc, &f, out);
+}
+
 static int route_abort(struct amv_vcpu *v, const struct amv_trap *t,
 		       struct amv_route_result *out)
 {
@@ -57,14 +66,8 @@ static int route_abort(struct amv_vcpu *v, const struct amv_trap *t,
 
 	/* BKPT (and other debug events) abort on the host as on the guest:
 	 * hand the guest its own Prefetch Abort (B1.8.7). */
-	if (fetch && amv_fsr_status(t->fsr) == AMV_FS_DEBUG) {
-		res.fault.addr = t->far;
-		res.fault.type = AMV_FAULT_DEBUG;
-		res.fault.level = 0;
-		res.fault.domain = 0;
-		res.fault.flags = AMV_FAULT_F_PREFETCH;
-		return inject(v, AMV_EXC_PABT, t->pc, &res.fault, out);
-	}
+	if (fetch && amv_fsr_status(t->fsr) == AMV_FS_DEBUG)
+		return pabt(v, t, AMV_FAULT_DEBUG, out);
 	if (fetch)
 		access = AMV_ACC_FETCH;
 	else if (t->fsr & AMV_FSR_CM)
@@ -88,15 +91,8 @@ static int route_abort(struct amv_vcpu *v, const struct amv_trap *t,
 	default:
 		break;
 	}
-	if (fetch) {
-		/* Executing device memory: an external abort on the guest. */
-		res.fault.addr = t->far;
-		res.fault.type = AMV_FAULT_EXT_ABORT;
-		res.fault.level = 0;
-		res.fault.domain = 0;
-		res.fault.flags = AMV_FAULT_F_PREFETCH;
-		return inject(v, AMV_EXC_PABT, t->pc, &res.fault, out);
-	}
+	if (fetch) /* executing device memory: an external abort */
+		return pabt(v, t, AMV_FAULT_EXT_ABORT, out);
 	if (amv_decode(AMV_ISA_A32, t->insn, &out->insn) != 0)
 		return -AMV_EINVAL;
 	out->gpa = res.gpa;
