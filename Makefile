@@ -139,6 +139,8 @@ bench: deps-bench
 	tests/bench/run-bench-decode.sh $(REL)/tests/bench/bench_decode
 	tests/bench/run-bench-shadow.sh $(REL)/tests/bench/bench_shadow $(REL)/tests/bench/shadow_workload
 	tests/bench/run-bench-emulate.sh $(REL)/tests/bench/bench_emulate
+	$(MAKE) cross
+	tests/bench/run-bench-arm.sh $(ARM7)/tests/bench/arm/bench_arm_pb-a8.elf
 
 # All 2^32 A32 encodings against Capstone, both cores (about 12-15 min). Not in check.
 decode-exhaustive:
