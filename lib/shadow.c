@@ -486,6 +486,10 @@ static void rmap_drop(struct amv_shadow_vm *vm, uint32_t desc_pa)
 
 static int region_of(const struct amv_shadow_vm *vm, uint64_t gpa)
 {
+	const struct amv_vm_region *last = &vm->cfg.regions[vm->last_region];
+
+	if (vm->cfg.n_regions != 0 && gpa - last->gpa < last->size)
+		return (int)vm->last_region;
 	for (unsigned int i = 0; i < vm->cfg.n_regions; i++) {
 		const struct amv_vm_region *r = &vm->cfg.regions[i];
 
@@ -567,9 +571,11 @@ static uint32_t host_attr(const struct amv_memattr *a, bool l1)
  * least what PL0 has (B3.7.1). */
 static uint32_t host_ap(unsigned int perm)
 {
-	if (perm & AMV_PERM_W)
-		return 3u;
-	return (perm & AMV_PERM_R) ? 2u : 1u;
+	/* by AMV_PERM_R | _W | _X: none, R, W (never), RW, X (never), RX,
+	 * WX (never), RWX */
+	static const uint8_t ap[8] = {1, 2, 3, 3, 1, 2, 3, 3};
+
+	return ap[perm & 7u];
 }
 
 static int alloc_l2(struct amv_shadow_vm *vm)
@@ -786,6 +792,115 @@ static bool copy_template(struct amv_shadow_vm *vm, uint32_t va)
 	return true;
 }
 
+/* What fast_fill() needs of the guest regime, worked out when it changes:
+ * the fast path handles TTBR0 walks with the MMU on, little-endian tables
+ * and TTBR0 walks enabled (B3.5.4), under AMV_SYNC_TLB. */
+static void fast_regime(struct amv_shadow_vm *vm)
+{
+	const struct amv_regime *g = &vm->g;
+	unsigned int n = g->ttbcr & AMV_TTBCR_N_MASK;
+
+	vm->fast_ok = vm->cfg.sync == AMV_SYNC_TLB &&
+		      (g->sctlr & (AMV_SCTLR_M | AMV_SCTLR_EE)) == AMV_SCTLR_M &&
+		      ((g->flags & AMV_REGIME_NO_SECEXT) ||
+		       !(g->ttbcr & AMV_TTBCR_PD0));
+	vm->fast_l1 = g->ttbr0 & AMV_TTBR0_BASE_MASK(n);
+	vm->fast_ttbr1_va = ~(0xffffffffu >> n);
+	vm->fast_pxn = (g->flags & AMV_REGIME_PXN) ? AMV_L1_TABLE_PXN : 0u;
+}
+
+/*
+ * The common fault without the general machinery: a guest small page
+ * reached through TTBR0 in a Client domain, the access permitted, RAM
+ * behind it, and the address space's slot already holding a private L2
+ * table whose class fits (AMV_SYNC_TLB). Everything else, faults
+ * included, takes the full path (amv_walk() and install()); shadow_prop
+ * checks both against the walker. Returns true if it installed the entry.
+ */
+static bool fast_fill(struct amv_shadow_vm *vm, uint32_t va,
+		      unsigned int access)
+{
+	const struct amv_regime *g = &vm->g;
+	const struct amv_port *port = &vm->cfg.port;
+	unsigned int s = SLOT(va);
+	unsigned int kind = access & AMV_ACC_KIND_MASK, i = (va >> 12) & 0xffu;
+	unsigned int dom, ap, p, perm, gd, oc, idx;
+	uint32_t hd = l1_of(vm, vm->cur)[s], l1d, l2d, gpa, e, *slot;
+	const struct amv_vm_region *reg;
+	struct amv_memattr attr;
+	int l2, r;
+
+	if (!vm->fast_ok || (va & vm->fast_ttbr1_va) != 0 || !is_l1_table(hd) ||
+	    (vm->st.as[vm->cur].meta[s] & M_SHARED) ||
+	    kind == AMV_ACC_CMAINT || in_window(vm, va))
+		return false;
+	/* B3.5: the two descriptors, as the walk reads them. */
+	if (port->ops->read_phys32(port->ctx,
+				   vm->fast_l1 | ((va >> 18) & 0x3ffcu),
+				   &l1d) != 0 ||
+	    (l1d & AMV_L1_TYPE_MASK) != AMV_L1_TYPE_TABLE ||
+	    port->ops->read_phys32(port->ctx,
+				   (l1d & AMV_L1_TABLE_BASE_MASK) |
+					   ((va >> 10) & 0x3fcu),
+				   &l2d) != 0 ||
+	    !(l2d & AMV_L2_SMALL))
+		return false;
+	dom = (l1d >> AMV_L1_DOMAIN_SHIFT) & AMV_L1_DOMAIN_MASK;
+	ap = ((l2d >> AMV_L2_AP01_SHIFT) & 3u) | ((l2d & AMV_L2_AP2) >> 7);
+	if (AMV_DACR_FIELD(g->dacr, dom) != AMV_DACR_CLIENT ||
+	    ((g->sctlr & AMV_SCTLR_AFE) && !(ap & 1u)))
+		return false;
+	p = ap_client[ap][(l2d & AMV_L2_SMALL_XN) ? 2u
+			  : (l1d & vm->fast_pxn)       ? 1u
+						       : 0u];
+	/* AMV_PERM_R, _W, _X are 1 << the access kind. */
+	if (!(((!vm->kernel || (access & AMV_ACC_USER)) ? p >> 4 : p) &
+	      (1u << kind)))
+		return false;
+	gpa = (l2d & AMV_L2_SMALL_BASE_MASK) | (va & 0xfffu);
+	r = region_of(vm, gpa);
+	if (r < 0 || vm->cfg.regions[r].kind != AMV_REGION_RAM)
+		return false;
+	vm->last_region = (unsigned int)r;
+	reg = &vm->cfg.regions[r];
+	if (amv_domain_pair(&vm->dom, (hd >> AMV_L1_DOMAIN_SHIFT) & 15u, &gd,
+			    &oc) != 0 ||
+	    gd != dom || (oc & AMV_DC_WP) ||
+	    !amv_domain_fits(oc, p & 7u, p >> 4, vm->kernel, &perm))
+		return false;
+	e = ((reg->hpa + (uint32_t)(gpa - reg->gpa)) & ~0xfffu) | H_L2_SMALL |
+	    host_ap(perm) << AMV_L2_AP01_SHIFT |
+	    ((perm & AMV_PERM_X) ? 0u : AMV_L2_SMALL_XN);
+	/* B3.8.2: with TEX remap off on both sides a defined TEX:C:B means
+	 * the same to the host, so TEX, C, B and S are copied; the reserved
+	 * encodings (TEX 001 CB 01/10, TEX 010 CB != 00, TEX 011) and TEX
+	 * remap go through the decoder. */
+	idx = (((l2d >> AMV_L2_SMALL_TEX_SHIFT) & 7u) << 2) | ((l2d >> 2) & 3u);
+	if (!(g->sctlr & AMV_SCTLR_TRE) && ((0xffff019fu >> idx) & 1u)) {
+		e |= l2d & ((AMV_L2_TEX_MASK << AMV_L2_SMALL_TEX_SHIFT) |
+			    AMV_L2_C | AMV_L2_B | AMV_L2_S);
+	} else {
+		(void)amv_walk_decode_attr(g, idx >> 2, (idx >> 1) & 1u,
+					   idx & 1u, (l2d & AMV_L2_S) != 0,
+					   &attr);
+		e |= host_attr(&attr, false);
+	}
+	l2 = l2_index(vm, hd);
+	slot = &vm->st.l2[l2].e[i];
+	if (*slot != 0 && *slot != e) {
+		*slot = 0; /* B3.10.1: break before make */
+		tlbi_va(vm, vm->cur, va);
+	}
+	*slot = e;
+	vm->st.l2i[l2].meta[i] =
+		(uint8_t)(M_VALID | M_SMALL | ((l2d & AMV_L2_NG) ? 0u : M_GLOBAL));
+	vm->st.l2i[l2].sizes |= 1u << M_SMALL;
+	vm->st.l2i[l2].stamp = ++vm->clock;
+	vm->stats.fills++;
+	vm->stats.fast_fills++;
+	return true;
+}
+
 static void ext_abort(struct amv_fault *f, uint32_t va, unsigned int access)
 {
 	unsigned int kind = access & AMV_ACC_KIND_MASK;
@@ -801,8 +916,32 @@ static void ext_abort(struct amv_fault *f, uint32_t va, unsigned int access)
 			   : 0u;
 }
 
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((__noinline__))
+#else
+#define NOINLINE
+#endif
+
+static NOINLINE int fault_full(struct amv_shadow_vm *vm, uint32_t va,
+			       unsigned int access,
+			       struct amv_shadow_result *res);
+
 int amv_shadow_fault(struct amv_shadow_vm *vm, uint32_t va,
 		     unsigned int access, struct amv_shadow_result *res)
+{
+	if (vm == NULL || res == NULL ||
+	    (access & ~(AMV_ACC_KIND_MASK | AMV_ACC_USER)) != 0)
+		return -AMV_EINVAL;
+	vm->stats.faults++;
+	if (fast_fill(vm, va, access))
+		return AMV_SHADOW_FILLED;
+	return fault_full(vm, va, access, res);
+}
+
+/* Everything fast_fill() leaves: the guest walk, and install(). */
+static NOINLINE int fault_full(struct amv_shadow_vm *vm, uint32_t va,
+			       unsigned int access,
+			       struct amv_shadow_result *res)
 {
 	struct amv_xlat x;
 	struct fill f;
@@ -813,10 +952,6 @@ int amv_shadow_fault(struct amv_shadow_vm *vm, uint32_t va,
 	bool wp = false;
 	int rc, r, as;
 
-	if (vm == NULL || res == NULL ||
-	    (access & ~(AMV_ACC_KIND_MASK | AMV_ACC_USER)) != 0)
-		return -AMV_EINVAL;
-	vm->stats.faults++;
 	if (copy_template(vm, va))
 		return AMV_SHADOW_FILLED;
 	acc = access | (vm->kernel ? 0u : AMV_ACC_USER);
@@ -1170,6 +1305,7 @@ int amv_shadow_set_regime(struct amv_shadow_vm *vm, const struct amv_regime *r)
 	}
 	if (vm->cfg.sync == AMV_SYNC_WP && old.dacr != r->dacr)
 		wp_dacr_change(vm, old.dacr, r->dacr);
+	fast_regime(vm);
 	switch_as(vm);
 	program_host(vm, false);
 	return 0;
@@ -1299,6 +1435,7 @@ int amv_shadow_init(struct amv_shadow_vm *vm,
 	vm->kernel = true;
 	vm->g.flags = cfg->regime_flags;
 	vm->g.sctlr = AMV_SCTLR_XP;
+	fast_regime(vm);
 	switch_as(vm);
 	vm->stats.switches = 0;
 	program_host(vm, true);

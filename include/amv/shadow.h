@@ -238,6 +238,7 @@ struct amv_shadow_stats {
 	uint32_t faults;        /**< amv_shadow_fault() calls. */
 	uint32_t fills;         /**< Entries installed (a template entry
 				     copied into an address space counts). */
+	uint32_t fast_fills;    /**< Of those, by the small-page fast path. */
 	uint32_t injects;       /**< Guest faults handed back. */
 	uint32_t mmio;          /**< MMIO exits. */
 	uint32_t wp_hits;       /**< Write-protect faults. */
@@ -271,6 +272,11 @@ struct amv_shadow_vm {
 	uint32_t l2_pa;                /**< Host PA of the L2 pool. */
 	bool dacr_dirty;               /**< Host DACR needs recomputing. */
 	uint32_t rmap_used;            /**< Reverse-map entries in use. */
+	unsigned int last_region;      /**< Memory-map region last hit. */
+	bool fast_ok;                  /**< The small-page fast path applies. */
+	uint32_t fast_l1;              /**< Its guest L1 base (TTBR0). */
+	uint32_t fast_ttbr1_va;        /**< VA bits that select TTBR1. */
+	uint32_t fast_pxn;             /**< AMV_L1_TABLE_PXN if PXN exists. */
 	struct amv_shadow_stats stats; /**< Counters. */
 };
 

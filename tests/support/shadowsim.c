@@ -497,6 +497,18 @@ void ssim_print_out(const char *tag, const struct ssim_out *o)
 /* ------------------------------------------------------------------ */
 /* Invariants                                                          */
 
+/* Whether a host entry's TEX:C:B (TEX remap off) is reserved or
+ * IMPLEMENTATION DEFINED: UNPREDICTABLE on real hardware (B3.8.2). */
+static bool reserved_attr(unsigned int tex, uint32_t c, uint32_t b)
+{
+	struct amv_regime r;
+	struct amv_memattr a;
+
+	memset(&r, 0, sizeof(r));
+	r.sctlr = AMV_SCTLR_M | AMV_SCTLR_XP;
+	return amv_walk_decode_attr(&r, tex, c != 0, b != 0, 0, &a);
+}
+
 static bool in_ram_host(const struct ssim *s, uint64_t lo, uint64_t size)
 {
 	for (unsigned int i = 0; i < 3; i++) {
@@ -539,11 +551,14 @@ int ssim_check_isolation(struct ssim *s, char *why, size_t n)
 				continue;
 			case AMV_L1_TYPE_SECTION:
 				if ((d & AMV_L1_SUPER) || !(d & AMV_L1_NG) ||
+				    reserved_attr((d >> AMV_L1_TEX_SHIFT) & 7u,
+						  d & AMV_L1_C, d & AMV_L1_B) ||
 				    !in_ram_host(s, d & AMV_L1_SECTION_BASE_MASK,
 						 AMV_SECTION_SIZE)) {
 					snprintf(why, n,
 						 "L1 %u[%u]: section %#x maps outside "
-						 "guest RAM or is global",
+						 "guest RAM, is global or has "
+						 "reserved attributes",
 						 a, i, d);
 					return -1;
 				}
@@ -565,13 +580,18 @@ int ssim_check_isolation(struct ssim *s, char *why, size_t n)
 					if (e == 0)
 						continue;
 					if (!(e & AMV_L2_SMALL) || !(e & AMV_L2_NG) ||
+					    reserved_attr((e >> AMV_L2_SMALL_TEX_SHIFT) &
+								  7u,
+							  e & AMV_L2_C,
+							  e & AMV_L2_B) ||
 					    !in_ram_host(s,
 							 e & AMV_L2_SMALL_BASE_MASK,
 							 AMV_SMALL_PAGE_SIZE)) {
 						snprintf(why, n,
 							 "L1 %u[%u] L2[%u]: %#x maps "
-							 "outside guest RAM, is large "
-							 "or global",
+							 "outside guest RAM, is large, "
+							 "global or has reserved "
+							 "attributes",
 							 a, i, k, e);
 						return -1;
 					}
