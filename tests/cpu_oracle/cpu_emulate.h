@@ -40,8 +40,12 @@ struct cpu_emu_env {
  *    forms it (r->out.cpsr the restored CPSR);
  *  - CPU_EXIT_UNDEF / _SVC / _PABT / _DABT when the instruction itself
  *    takes that exception: r->out is the state right after exception entry
- *    (mode, LR, SPSR, CPSR masks, DFSR/DFAR for aborts) and r->out.pc the
- *    vector address (VBAR + offset; SCTLR.V is never set).
+ *    (mode, LR, SPSR, CPSR masks, DFSR/DFAR or IFSR/IFAR for aborts) and
+ *    r->out.pc the vector address (VBAR + offset; SCTLR.V is never set);
+ *  - CPU_EXIT_IRQ when c->flags has CPU_CASE_IRQ_PENDING (an IRQ is
+ *    pending from before the instruction) and the CPSR unmasks it: before
+ *    the instruction if the start CPSR.I is 0, else right after an
+ *    instruction that clears I (r->out as right after IRQ entry).
  *  r->out.mem[] holds the 8 words at env->mem_pa afterwards.
  * Return 0, CPU_EMU_NOTIMPL to skip the case, or another negative value
  * for an emulator error (reported as a mismatch).

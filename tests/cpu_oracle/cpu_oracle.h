@@ -47,6 +47,13 @@
  *         then one Thumb landing halfword if needed, then landing pads
  * The literals at CB+0x80/0x84 are byte-reversed when the case's CPSR.E is
  * set (the MSR has already switched data accesses to big-endian).
+ *
+ * With CPU_CASE_ERET_ENTRY (cpu_state.h) the guest runs the buffer in the
+ * landing mode, LR = the case's PC, SPSR = the case's CPSR:
+ *         CB+0x00 ldr r0, [pc, #0x78]   (r0 = case r0, never byte-reversed)
+ *         CB+0x04 movs pc, lr           (CPSR = case CPSR, PC = case PC)
+ *         CB+0x08 the ARM instruction, or pads and the Thumb instruction
+ *                 at CO_THUMB_PC0 / CO_THUMB_PC1 as above
  */
 #define CO_ARM_PC_OFF (CO_CODE_OFF + 0x08u)
 #define CO_THUMB_PC0_OFF (CO_CODE_OFF + 0x0eu)
@@ -102,7 +109,7 @@
 
 #define CO_MAGIC 0x4f435043u /* "CPCO" */
 #define CO_RES_MAGIC 0x52435043u /* "CPCR" */
-#define CO_VERSION 1u
+#define CO_VERSION 2u /* 2: CPU_CASE_ERET_ENTRY */
 
 /*
  * Blob: this header, then n_cases x struct cpu_case. The guest runs every

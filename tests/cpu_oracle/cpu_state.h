@@ -61,14 +61,35 @@ struct cpu_state {
 /* The architecture leaves the outcome UNPREDICTABLE (or, for a condition-
  * failed UNDEFINED encoding, IMPLEMENTATION DEFINED): compare nothing. */
 #define CPU_CASE_UNPRED 0x4u
-/* An IRQ is pending at the interrupt controller while the case runs (the
- * start CPSR.I is 1): what lets WFI complete on QEMU. */
+/*
+ * An IRQ is pending at the interrupt controller (the GIC's SPI 32) while
+ * the case runs, from before its first instruction. The architecture then
+ * takes the IRQ at the first instruction boundary where CPSR.I is 0: before
+ * the instruction when the start CPSR.I is 0 (such cases need
+ * CPU_CASE_ERET_ENTRY), right after it when the instruction clears I, never
+ * when I stays 1 (what lets WFI complete on QEMU).
+ */
 #define CPU_CASE_IRQ_PENDING 0x8u
+/*
+ * The guest enters the case by an exception return (MOVS PC, LR from the
+ * landing mode, whose LR and SPSR it sets to the case's PC and CPSR) instead
+ * of "MSR CPSR_fsxc": the only way to give a User mode case its A, I and F
+ * bits, and to have a pending IRQ taken exactly at the case's first
+ * instruction. LR and SPSR of the landing mode are reported with their start
+ * values (as for the landing trap), unless the case's exception enters that
+ * mode itself.
+ */
+#define CPU_CASE_ERET_ENTRY 0x10u
 /* Generator class (enum co_class in cpu_oracle.c) in bits [15:8]. */
 #define CPU_CASE_CLASS_SHIFT 8
 #define CPU_CASE_CLASS_MASK 0xffu
 #define CPU_CASE_CLASS(flags) \
 	(((flags) >> CPU_CASE_CLASS_SHIFT) & CPU_CASE_CLASS_MASK)
+/* For a class that wraps others (irq): the wrapped generator's class in
+ * bits [23:16]. */
+#define CPU_CASE_SUBCLASS_SHIFT 16
+#define CPU_CASE_SUBCLASS(flags) \
+	(((flags) >> CPU_CASE_SUBCLASS_SHIFT) & CPU_CASE_CLASS_MASK)
 
 /* What ended the case (cpu_result::exit). */
 enum cpu_exit {

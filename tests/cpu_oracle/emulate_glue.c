@@ -5,6 +5,17 @@
  * guest memory = the case's 8 words at env->mem_pa (MMU off: the cases run
  * with a flat mapping), and report the result the way the QEMU guest does
  * (cpu_emulate.h).
+ *
+ * What a port does around amv_emulate() is modelled too:
+ *  - CPU_CASE_IRQ_PENDING asserts the vCPU's IRQ line; amv_vcpu_pending()
+ *    runs before the instruction (a port calls it before resuming the
+ *    guest: an IRQ the start CPSR unmasks is taken there) and after it
+ *    (amv_emulate() already delivers after its own CPSR writes);
+ *  - BKPT (ARM, and Thumb 16-bit, which needs no T32 decoder) aborts on the
+ *    host with a debug event, and amv_route() hands the guest the Prefetch
+ *    Abort: amv_inject(AMV_EXC_PABT) with a debug-event fault at the BKPT's
+ *    address;
+ *  - MOV Rn, Rn (the nop class) runs natively: PC + 4.
  */
 #include <string.h>
 
@@ -132,6 +143,15 @@ static void from_vcpu(const struct amv_vcpu *v, struct cpu_state *s)
 	s->nmrr = v->cp15.nmrr;
 }
 
+/* The Prefetch Abort a BKPT takes (amv_route(): a host Prefetch Abort
+ * with IFSR = debug event is the guest's own, at the BKPT's address). */
+static int bkpt(struct amv_vcpu *v)
+{
+	struct amv_fault f = {v->pc, AMV_FAULT_DEBUG, 0, 0, AMV_FAULT_F_PREFETCH};
+
+	return amv_inject(v, AMV_EXC_PABT, v->pc, &f) == 0 ? AMV_EMU_EXCEPTION : -1;
+}
+
 int cpu_oracle_emulate(const struct cpu_emu_env *env, const struct cpu_case *c,
 		       struct cpu_result *r)
 {
@@ -142,8 +162,6 @@ int cpu_oracle_emulate(const struct cpu_emu_env *env, const struct cpu_case *c,
 	uint32_t vbar_base;
 	int rc;
 
-	if (c->flags & CPU_CASE_THUMB)
-		return CPU_EMU_NOTIMPL; /* T32 decoding: not yet */
 	memset(r, 0, sizeof(*r));
 	r->out = c->in;
 	mem.base = env->mem_pa;
@@ -153,12 +171,38 @@ int cpu_oracle_emulate(const struct cpu_emu_env *env, const struct cpu_case *c,
 	amv_vcpu_reset(&v, 0, &port, NULL);
 	board_config(env->board, &v);
 	to_vcpu(&c->in, &v);
+	v.irq_line = (c->flags & CPU_CASE_IRQ_PENDING) != 0;
 	vbar_base = v.cp15.vbar & ~0x1fu;
-	if (amv_decode(AMV_ISA_A32, c->insn[0], &in) != 0)
-		return -1;
-	rc = amv_emulate(&v, &in);
-	if (rc == -AMV_ENOTSUP)
-		return CPU_EMU_NOTIMPL;
+	if (amv_vcpu_pending(&v) >= 0) {
+		rc = AMV_EMU_EXCEPTION; /* before the instruction */
+	} else if (c->flags & CPU_CASE_THUMB) {
+		if ((c->insn[0] & 0xff00u) != 0xbe00u)
+			return CPU_EMU_NOTIMPL; /* T32 decoding: not yet */
+		rc = bkpt(&v);
+	} else {
+		if (amv_decode(AMV_ISA_A32, c->insn[0], &in) != 0)
+			return -1;
+		if (in.cls == AMV_INSN_BKPT) {
+			rc = bkpt(&v);
+		} else if (in.cls == AMV_INSN_DP && in.op == AMV_DP_MOV &&
+			   !(in.flags & (AMV_INSN_F_SETFLAGS | AMV_INSN_F_REG_SHIFT)) &&
+			   in.rd == in.rm && in.rd != 15u && in.shift_imm == 0 &&
+			   in.shift_type == AMV_SHIFT_LSL) {
+			/* MOV Rn, Rn (the nop class): a port runs it natively,
+			 * executed or not it only advances PC. */
+			v.pc += 4u;
+			rc = AMV_EMU_DONE;
+		} else {
+			rc = amv_emulate(&v, &in);
+		}
+		if (rc == -AMV_ENOTSUP)
+			return CPU_EMU_NOTIMPL;
+		if (rc < 0)
+			return rc;
+		/* After the instruction, before the guest resumes. */
+		if (rc != AMV_EMU_EXCEPTION && amv_vcpu_pending(&v) >= 0)
+			rc = AMV_EMU_EXCEPTION;
+	}
 	if (rc < 0)
 		return rc;
 	from_vcpu(&v, &r->out);

@@ -44,20 +44,29 @@ co_reset:
 
 	.text
 /*
- * void co_enter(const struct cpu_state *in, uint32_t entry)
+ * void co_enter(const struct cpu_state *in, uint32_t entry, uint32_t eret)
  *
  * Loads CP15, the banked registers of every mode and the SPSRs from *in,
  * switches to the case's mode (interrupts still masked), loads r1-r12,
  * puts the case CPSR in r0 and jumps to the code buffer at `entry`, which
- * sets the CPSR and r0 and runs the instruction. Control comes back
- * through co_trap, which returns from this function.
+ * sets the CPSR and r0 and runs the instruction. With eret != 0 (the
+ * landing mode, CPU_CASE_ERET_ENTRY) it switches to that mode instead, sets
+ * its LR to the case's PC and its SPSR to the case's CPSR, and the code
+ * buffer enters the case with MOVS PC, LR. Control comes back through
+ * co_trap, which returns from this function.
  */
 	.global co_enter
 co_enter:
 	push	{r4-r12, lr}
+	ldr	r3, =co_eret_mode
+	str	r2, [r3]
 	ldr	r2, =co_saved_sp
 	str	sp, [r2]
-	str	r1, co_entry_lit
+	/* A store into this code page makes QEMU retranslate it: only when
+	 * the entry changes (it is always the code buffer). */
+	ldr	r3, co_entry_lit
+	cmp	r3, r1
+	strne	r1, co_entry_lit
 
 	.macro	LD_CP15 off, crn, opc1, crm, opc2
 	ldr	r1, [r0, #\off]
@@ -106,6 +115,10 @@ co_enter:
 	add	r1, r0, #CO_O_R8FIQ
 	ldm	r1, {r8-r12}
 
+	ldr	r1, =co_eret_mode
+	ldr	r1, [r1]
+	cmp	r1, #0
+	bne	1f
 	/* The case's mode, I and F still set (A was set at reset); its
 	 * R8-R12 (User or FIQ bank) are loaded already. */
 	ldr	r1, [r0, #CO_O_CPSR]
@@ -115,6 +128,17 @@ co_enter:
 	add	r1, r0, #4
 	ldm	r1, {r1-r7}
 	ldr	r0, [r0, #CO_O_CPSR]
+	ldr	pc, co_entry_lit
+
+	/* Exception-return entry: the landing mode (never the case's mode,
+	 * never FIQ), LR_L = case PC, SPSR_L = case CPSR. */
+1:	orr	r1, r1, #0xc0
+	msr	cpsr_c, r1
+	ldr	lr, [r0, #CO_O_PC]
+	ldr	r1, [r0, #CO_O_CPSR]
+	msr	spsr_fsxc, r1
+	add	r1, r0, #4
+	ldm	r1, {r1-r7}
 	ldr	pc, co_entry_lit
 co_entry_lit:
 	.word	0
@@ -257,6 +281,8 @@ co_icache_sync:
 	.balign 4
 	.global co_saved_sp, co_vec, co_harness_sctlr, co_harness_vbar
 co_saved_sp:
+	.word	0
+co_eret_mode:
 	.word	0
 co_vec:
 	.word	0

@@ -31,16 +31,20 @@ CO_ASSERT(size, sizeof(struct cpu_state) == CO_STATE_BYTES);
 struct cpu_state co_out;
 extern uint32_t co_vec, co_harness_sctlr, co_harness_vbar;
 extern const uint32_t co_stub_table[64];
-void co_enter(const struct cpu_state *in, uint32_t entry);
+void co_enter(const struct cpu_state *in, uint32_t entry, uint32_t eret);
 void co_poke(uint32_t addr, uint32_t value);
 uint32_t co_read_sctlr(void);
 void co_set_vbar(uint32_t vbar);
 void co_icache_sync(void);
 
 #define CB (BM_RAM_BASE + CO_CODE_OFF)
+#define PSR_M 0x1fu
 #define PSR_T (1u << 5)
 #define PSR_I (1u << 7)
 #define PSR_E (1u << 9)
+#define M_USR 0x10u
+#define M_SVC 0x13u
+#define M_UND 0x1bu
 /* SCTLR bits a case must leave clear: M, V, EE, TE (see cpu_oracle.c). */
 #define SCTLR_FORBIDDEN ((1u << 0) | (1u << 13) | (1u << 25) | (1u << 30))
 
@@ -51,7 +55,9 @@ static const struct co_blob_hdr *hdr;
  * interface at 0x1e000000; the Cortex-A9 MPCore private region of
  * vexpress-a9 puts it at 0x1e000100. The distributor is at 0x1e001000 on
  * both. CPU_CASE_IRQ_PENDING cases make SPI 32 pending (enabled, priority
- * 0) with the CPSR's I bit set, so that WFI sees a wake-up event.
+ * 0) before the case's first instruction: with the CPSR's I bit set, so
+ * that WFI sees a wake-up event, or for the irq class, taken when the case
+ * (or its instruction) has I clear.
  */
 #define GICD 0x1e001000u
 #if defined(BM_BOARD_VEXPRESS_A9)
@@ -109,28 +115,41 @@ static int build_code(const struct cpu_case *c)
 	volatile uint32_t *w = (volatile uint32_t *)(uintptr_t)CB;
 	volatile uint16_t *h = (volatile uint16_t *)(uintptr_t)CB;
 	int svc = (c->flags & CPU_CASE_LAND_SVC) != 0;
+	int eret = (c->flags & CPU_CASE_ERET_ENTRY) != 0;
 	uint32_t padw = svc ? CO_PAD_SVC : CO_PAD_UDF, i, pos;
 	uint16_t padh = (uint16_t)(svc ? CO_T16_SVC : CO_T16_UDF);
-	int be = (c->in.cpsr & PSR_E) != 0;
+	/* The MSR entry switches data accesses to the case's endianness
+	 * before the literal load; the exception-return entry loads it in the
+	 * harness's (little-endian) landing mode. */
+	int be = !eret && (c->in.cpsr & PSR_E) != 0;
 
 	for (i = 0; i < CO_CODE_SIZE / 4; i++)
 		w[i] = padw;
-	w[0] = 0xe12ff000u; /* msr cpsr_fsxc, r0 */
+	if (eret) {
+		w[0] = 0xe59f0078u; /* ldr r0, [pc, #0x78] */
+		w[1] = 0xe1b0f00eu; /* movs pc, lr */
+	} else {
+		w[0] = 0xe12ff000u; /* msr cpsr_fsxc, r0 */
+	}
 	if (!(c->flags & CPU_CASE_THUMB)) {
 		if (c->in.pc != CB + 0x08u || (c->in.cpsr & PSR_T))
 			return -1;
-		w[1] = 0xe59f0074u; /* ldr r0, [pc, #0x74] */
+		if (!eret)
+			w[1] = 0xe59f0074u; /* ldr r0, [pc, #0x74] */
 		w[2] = c->insn[0];
 	} else {
 		if (!(c->in.cpsr & PSR_T))
 			return -1;
-		w[1] = 0xe59f0078u; /* ldr r0, [pc, #0x78] */
-		w[2] = 0xe12fff10u; /* bx r0 */
-		h[6] = 0x481cu;     /* ldr r0, [pc, #0x70] */
+		if (!eret) {
+			w[1] = 0xe59f0078u; /* ldr r0, [pc, #0x78] */
+			w[2] = 0xe12fff10u; /* bx r0 */
+			h[6] = 0x481cu;     /* ldr r0, [pc, #0x70] */
+		}
 		if (c->in.pc == CB + 0x0eu) {
 			pos = 7;
 		} else if (c->in.pc == CB + 0x10u) {
-			h[7] = 0xbf00u; /* nop */
+			if (!eret)
+				h[7] = 0xbf00u; /* nop */
 			pos = 8;
 		} else {
 			return -1;
@@ -179,16 +198,21 @@ static void run_case(const struct cpu_case *c, struct cpu_result *r)
 	static const uint8_t exit_of[8] = {0x80, CPU_EXIT_UNDEF, CPU_EXIT_SVC,
 					   CPU_EXIT_PABT, CPU_EXIT_DABT, 0x85,
 					   CPU_EXIT_IRQ, CPU_EXIT_FIQ};
-	uint32_t i, k, e, bank, land, a;
-	int kind;
+	uint32_t i, k, e, bank, land, lmode, mode = c->in.cpsr & PSR_M, a;
+	int kind, eret = (c->flags & CPU_CASE_ERET_ENTRY) != 0;
 
 	memset(r, 0, sizeof(*r));
+	lmode = (c->flags & CPU_CASE_LAND_SVC) ? M_SVC : M_UND;
 	if ((c->in.sctlr & SCTLR_FORBIDDEN) || !vbar_known(c->in.vbar) ||
-	    build_code(c) != 0) {
+	    build_code(c) != 0 || mode == lmode) {
 		r->exit = CO_EXIT_REJECTED;
 		return;
 	}
-	if ((c->flags & CPU_CASE_IRQ_PENDING) && !(c->in.cpsr & PSR_I)) {
+	/* With the MSR entry a pending IRQ the case's CPSR unmasks would be
+	 * taken right after the MSR, before the case's r0 is loaded; and a
+	 * User mode case could not set its A/I/F bits. */
+	if (!eret && (((c->flags & CPU_CASE_IRQ_PENDING) && !(c->in.cpsr & PSR_I)) ||
+		      mode == M_USR)) {
 		r->exit = CO_EXIT_REJECTED;
 		return;
 	}
@@ -197,7 +221,7 @@ static void run_case(const struct cpu_case *c, struct cpu_result *r)
 	co_icache_sync();
 	if (c->flags & CPU_CASE_IRQ_PENDING)
 		irq_pending(1);
-	co_enter(&c->in, CB);
+	co_enter(&c->in, CB, eret ? lmode : 0u);
 	if (c->flags & CPU_CASE_IRQ_PENDING)
 		irq_pending(0);
 
@@ -225,6 +249,13 @@ static void run_case(const struct cpu_case *c, struct cpu_result *r)
 	}
 	r->exit = exit_of[e];
 	r->out.pc = hdr->vbar[k] + 4u * e;
+	/* The exception-return entry used LR and SPSR of the landing mode;
+	 * an exception into another mode leaves the harness's values there. */
+	if (eret && bank != (land == 2u ? CPU_BANK_SVC : CPU_BANK_UND)) {
+		bank = land == 2u ? CPU_BANK_SVC : CPU_BANK_UND;
+		r->out.sp_lr[bank][1] = c->in.sp_lr[bank][1];
+		r->out.spsr[bank - 1] = c->in.spsr[bank - 1];
+	}
 }
 
 static void fail(const char *msg)
