@@ -177,6 +177,7 @@
 #include "cpu_oracle.h"
 #include "cpu_state.h"
 #include "prng.h"
+#include "slurp.h"
 
 /* ------------------------------------------------------------ boards */
 
@@ -1533,31 +1534,14 @@ static void die(const char *what)
 	exit(2);
 }
 
-static void *slurp(const char *path, size_t *len)
+/* The file's contents; any failure ends the program. */
+static void *slurp_or_die(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
+	void *p = slurp(path, len);
 
-	if (f == NULL)
+	if (p == NULL)
 		die(path);
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 1 << 20;
-			buf = realloc(buf, cap);
-			if (buf == NULL)
-				die("realloc");
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f))
-		die(path);
-	fclose(f);
-	*len = n;
-	return buf;
+	return p;
 }
 
 static uint32_t num(const char *s)
@@ -1681,7 +1665,7 @@ static int load_run(struct run *r, const char *blob, const char *res)
 	size_t blen, rlen = 0;
 
 	memset(r, 0, sizeof(*r));
-	r->blob = slurp(blob, &blen);
+	r->blob = slurp_or_die(blob, &blen);
 	r->h = (const void *)r->blob;
 	if (blen < sizeof(*r->h) || r->h->magic != CO_MAGIC ||
 	    r->h->version != CO_VERSION || r->h->board >= N_BOARDS ||
@@ -1694,7 +1678,7 @@ static int load_run(struct run *r, const char *blob, const char *res)
 	r->b = &boards[r->h->board];
 	if (res == NULL)
 		return 0;
-	r->res = slurp(res, &rlen);
+	r->res = slurp_or_die(res, &rlen);
 	r->rh = (const void *)r->res;
 	if (rlen < sizeof(*r->rh) || r->rh->magic != CO_RES_MAGIC ||
 	    r->rh->n_cases != r->h->n_cases || r->rh->passes != r->h->passes ||

@@ -22,6 +22,7 @@
 
 #include "oracle_blob.h"
 #include "ptgen.h"
+#include "slurp.h"
 #include "testmem.h"
 
 /*
@@ -158,31 +159,14 @@ static int cmd_gen(unsigned int board, uint32_t seed, uint32_t images,
 	return 0;
 }
 
-static void *slurp(const char *path, size_t *len)
+/* The file's contents; any failure ends the program. */
+static void *slurp_or_die(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
+	void *p = slurp(path, len);
 
-	if (f == NULL)
+	if (p == NULL)
 		die(path);
-	for (;;) {
-		if (n == cap) {
-			cap = cap ? 2 * cap : 1 << 20;
-			buf = realloc(buf, cap);
-			if (buf == NULL)
-				die("realloc");
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f))
-		die(path);
-	fclose(f);
-	*len = n;
-	return buf;
+	return p;
 }
 
 /* ------------------------------------------------------------ deviations */
@@ -465,8 +449,8 @@ static int cmd_check(const char *blob_path, const char *res_path,
 		     const char *dev_path)
 {
 	size_t blob_len, res_len, res_off = 0;
-	uint8_t *blob = slurp(blob_path, &blob_len);
-	uint8_t *res = slurp(res_path, &res_len);
+	uint8_t *blob = slurp_or_die(blob_path, &blob_len);
+	uint8_t *res = slurp_or_die(res_path, &res_len);
 	const struct oracle_blob_hdr *bh = (const void *)blob;
 	unsigned long cov[COV_N] = {0}, compared = 0, mismatches = 0, excused = 0;
 	size_t off = sizeof(*bh);
