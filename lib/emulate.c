@@ -38,44 +38,51 @@ bool amv_cond_passed(const struct amv_vcpu *v, unsigned int cond)
 /*
  * B1.3.3 CPSRWriteByInstr(), for a core without the Security and
  * Virtualization Extensions (IsSecure() is TRUE, so A and F are writable at
- * PL1). A mode field naming no mode is not written (UNPREDICTABLE; see
- * emulate.h).
+ * PL1). The bits each MSR field writes, by [exception return][privileged]
+ * [mask]: A, I, F and M only at PL1, IT, J and T only by an exception
+ * return.
  */
+#define W_F (AMV_PSR_NZCV_MASK | AMV_PSR_Q)
+#define W_FE (W_F | AMV_PSR_IT_LO_MASK | AMV_PSR_J)
+#define W_S AMV_PSR_GE_MASK
+#define W_X AMV_PSR_E
+#define W_XP (AMV_PSR_E | AMV_PSR_A_BIT)
+#define W_XE (AMV_PSR_E | AMV_PSR_IT_HI_MASK)
+#define W_XPE (W_XP | AMV_PSR_IT_HI_MASK)
+#define W_CP (AMV_PSR_I_BIT | AMV_PSR_F_BIT | AMV_PSR_MODE_MASK)
+#define W_CE AMV_PSR_T
+#define W_CPE (W_CP | AMV_PSR_T)
+#define ROW(f, x, c)                                                           \
+	{0, c, x, x | c, W_S, W_S | c, W_S | x, W_S | x | c, f, f | c, f | x,  \
+	 f | x | c, f | W_S, f | W_S | c, f | W_S | x, f | W_S | x | c}
+static const uint32_t cpsr_fields[2][2][16] = {
+	{ROW(W_F, W_X, 0u), ROW(W_F, W_XP, W_CP)},
+	{ROW(W_FE, W_XE, W_CE), ROW(W_FE, W_XPE, W_CPE)},
+};
+#undef ROW
+#undef W_F
+#undef W_FE
+#undef W_S
+#undef W_X
+#undef W_XP
+#undef W_XE
+#undef W_XPE
+#undef W_CP
+#undef W_CE
+#undef W_CPE
+
 static void cpsr_write(struct amv_vcpu *v, uint32_t val, unsigned int mask,
 		       bool exc_return)
 {
-	uint32_t c = v->cpsr;
-	bool priv = privileged(v);
+	uint32_t w = cpsr_fields[exc_return][privileged(v)][mask & 15u];
 
-	if (mask & AMV_PSR_F) {
-		c = (c & ~(AMV_PSR_NZCV_MASK | AMV_PSR_Q)) |
-		    (val & (AMV_PSR_NZCV_MASK | AMV_PSR_Q));
-		if (exc_return)
-			c = (c & ~(AMV_PSR_IT_LO_MASK | AMV_PSR_J)) |
-			    (val & (AMV_PSR_IT_LO_MASK | AMV_PSR_J));
-	}
-	if (mask & AMV_PSR_S)
-		c = (c & ~AMV_PSR_GE_MASK) | (val & AMV_PSR_GE_MASK);
-	if (mask & AMV_PSR_X) {
-		if (exc_return)
-			c = (c & ~AMV_PSR_IT_HI_MASK) | (val & AMV_PSR_IT_HI_MASK);
-		c = (c & ~AMV_PSR_E) | (val & AMV_PSR_E);
-		if (priv)
-			c = (c & ~AMV_PSR_A_BIT) | (val & AMV_PSR_A_BIT);
-	}
-	if (mask & AMV_PSR_C) {
-		if (priv)
-			c = (c & ~AMV_PSR_I_BIT) | (val & AMV_PSR_I_BIT);
-		/* With SCTLR.NMFI set, software cannot mask FIQs. */
-		if (priv && (!(v->cp15.sctlr & SCTLR_NMFI) ||
-			     !(val & AMV_PSR_F_BIT)))
-			c = (c & ~AMV_PSR_F_BIT) | (val & AMV_PSR_F_BIT);
-		if (exc_return)
-			c = (c & ~AMV_PSR_T) | (val & AMV_PSR_T);
-		if (priv && amv_mode_valid(val & AMV_PSR_MODE_MASK))
-			c = (c & ~AMV_PSR_MODE_MASK) | (val & AMV_PSR_MODE_MASK);
-	}
-	v->cpsr = c;
+	/* With SCTLR.NMFI set, software cannot mask FIQs. */
+	if ((val & AMV_PSR_F_BIT) && (v->cp15.sctlr & SCTLR_NMFI))
+		w &= ~AMV_PSR_F_BIT;
+	/* A mode field naming no mode is not written (emulate.h). */
+	if ((w & AMV_PSR_MODE_MASK) && !amv_mode_valid(val & AMV_PSR_MODE_MASK))
+		w &= ~AMV_PSR_MODE_MASK;
+	v->cpsr = (v->cpsr & ~w) | (val & w);
 	amv_vcpu_sync_mode(v);
 }
 
@@ -162,6 +169,8 @@ static int undef(struct amv_vcpu *v, const struct amv_insn *i)
  * the new CPSR unmasks (B1.8.1). */
 static int next_check_irq(struct amv_vcpu *v)
 {
+	if (!v->irq_line && !v->fiq_line)
+		return AMV_EMU_DONE;
 	return amv_vcpu_pending(v) >= 0 ? AMV_EMU_EXCEPTION : AMV_EMU_DONE;
 }
 

@@ -218,6 +218,11 @@ int main(void)
 	row("emulate MRC SCTLR", measure(op_emulate, 0), base, 100);
 	amv_decode(AMV_ISA_A32, 0xe10f3000u, &insn); /* mrs r3, cpsr */
 	row("emulate MRS CPSR", measure(op_emulate, 0), base, 100);
+	vcpu.r[1] = AMV_MODE_SVC;
+	amv_decode(AMV_ISA_A32, 0xe121f001u, &insn); /* msr cpsr_c, r1 */
+	row("emulate MSR CPSR_c", measure(op_emulate, 0), base, 100);
+	amv_decode(AMV_ISA_A32, 0xf10c0080u, &insn); /* cpsid i */
+	row("emulate CPSID I", measure(op_emulate, 0), base, 100);
 	row("inject SVC", measure(op_inject, 0), base, 250);
 	bm_exit(0);
 }
