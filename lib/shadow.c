@@ -459,6 +459,62 @@ static void rmap_add(struct amv_shadow_vm *vm, uint32_t desc_pa, int as,
 		watch_page(vm, desc_pa);
 }
 
+/* Whether the shadow entry a record stands for still exists (an entry
+ * refilled from another descriptor keeps it: over-invalidation is safe). */
+static bool rmap_live(const struct amv_shadow_vm *vm,
+		      const struct amv_shadow_rmap *e)
+{
+	uint32_t d;
+
+	if (e->as >= vm->st.n_l1 || vm->st.as[e->as].state == AS_FREE)
+		return false;
+	d = l1_of(vm, e->as)[SLOT(e->va)];
+	if (d == 0)
+		return false;
+	if (e->level == 1 || !is_l1_table(d))
+		return true;
+	return vm->st.l2[l2_index(vm, d)].e[(e->va >> 12) & 0xffu] != 0;
+}
+
+/*
+ * Records are not removed when their entries go (that would need the
+ * descriptor address in every entry's metadata). When the map fills up,
+ * the dead ones are dropped and the rest rehashed in place (linear probing
+ * needs chains without holes); the watched pages are rebuilt from the
+ * live records. Only a map that is still full drops the whole shadow.
+ */
+static void rmap_compact(struct amv_shadow_vm *vm)
+{
+	uint32_t mask = vm->st.n_rmap - 1u;
+
+	vm->stats.rmap_compactions++;
+	for (uint32_t i = 0; i < vm->st.n_rmap; i++)
+		if (vm->st.rmap[i].desc != 0 && !rmap_live(vm, &vm->st.rmap[i])) {
+			vm->st.rmap[i].desc = 0;
+			vm->rmap_used--;
+		}
+	amv_memset(vm->st.wp, 0, vm->st.n_rmap * sizeof(vm->st.wp[0]));
+	for (uint32_t i = 0; i < vm->st.n_rmap; i++) {
+		struct amv_shadow_rmap e = vm->st.rmap[i];
+		uint32_t j, key;
+
+		if (e.desc == 0)
+			continue;
+		vm->st.rmap[i].desc = 0;
+		for (j = hash32(e.desc) & mask; vm->st.rmap[j].desc != 0;
+		     j = (j + 1u) & mask)
+			;
+		vm->st.rmap[j] = e;
+		if (vm->cfg.sync != AMV_SYNC_WP)
+			continue;
+		key = ((e.desc - 1u) >> 12) + 1u;
+		for (j = hash32(key) & mask; vm->st.wp[j] != 0 && vm->st.wp[j] != key;
+		     j = (j + 1u) & mask)
+			;
+		vm->st.wp[j] = key;
+	}
+}
+
 static void drop_va_page(struct amv_shadow_vm *vm, int as, uint32_t va);
 
 /* The guest descriptor at @desc_pa changed: drop what was derived from it. */
@@ -1020,8 +1076,11 @@ static NOINLINE int fault_full(struct amv_shadow_vm *vm, uint32_t va,
 	if (vm->st.n_rmap != 0 && x.kind != AMV_MAP_FLAT && rmap_full(vm, 2)) {
 		/* Room for both records first: the flush that makes room would
 		 * lose the first. */
-		vm->stats.rmap_overflows++;
-		flush_all(vm);
+		rmap_compact(vm);
+		if (rmap_full(vm, 2)) {
+			vm->stats.rmap_overflows++;
+			flush_all(vm);
+		}
 	}
 	as = target_as(vm, &f);
 	if (vm->st.n_rmap != 0 && x.kind != AMV_MAP_FLAT) {

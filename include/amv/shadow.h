@@ -78,8 +78,9 @@
  * **Exhaustion is never a guest-visible error.** An empty L2 pool evicts
  * the least-recently-filled L2 table; an empty L1 pool evicts the
  * least-recently-used address space other than the current one; running
- * out of host domains or reverse-map entries drops the VM's whole shadow
- * and starts over. Each is counted in struct amv_shadow_stats.
+ * out of host domains drops the VM's whole shadow and starts over; a full
+ * reverse map first drops the records of entries that are gone, and only
+ * a map still full of live records drops the shadow. Each is counted in struct amv_shadow_stats.
  *
  * **Hypercall ABI** (AMV_SYNC_PV; the port decides how a guest makes the
  * call, e.g. an SVC with a magic immediate): r0 = function, r1..r3
@@ -248,7 +249,10 @@ struct amv_shadow_stats {
 	uint32_t as_evictions;  /**< Address spaces evicted (pool dry). */
 	uint32_t flushes;       /**< Whole-shadow drops (any reason). */
 	uint32_t domain_generations; /**< Host domains ran out. */
-	uint32_t rmap_overflows; /**< Reverse map ran out. */
+	uint32_t rmap_compactions; /**< Reverse map full: dead records
+				       dropped. */
+	uint32_t rmap_overflows; /**< Reverse map still full: shadow
+				      dropped. */
 	uint32_t host_tlbi;     /**< Host TLB maintenance calls. */
 	uint32_t switches;      /**< Address-space switches. */
 	uint32_t switch_drops;  /**< Entries dropped by switches (always 0

@@ -620,14 +620,15 @@ int main(int argc, char **argv)
 	       w.sim.tlb_hits);
 	printf("  shadow: %u fills (%u fast), %u drops, %u reclass, %u L2 evictions, %u AS "
 	       "evictions, %u flushes, %u domain generations, %u rmap "
-	       "overflows\n",
+	       "compactions, %u rmap overflows\n",
 	       st->fills, st->fast_fills, st->drops, st->reclass, st->l2_evictions,
 	       st->as_evictions, st->flushes, st->domain_generations,
-	       st->rmap_overflows);
+	       st->rmap_compactions, st->rmap_overflows);
 	/* Every outcome class must have been exercised. */
 	if (!w.ok_seen || !w.faults_seen || !w.mmio_seen || !w.window_seen ||
 	    !st->l2_evictions || !st->as_evictions || !st->reclass ||
 	    (par.sync == AMV_SYNC_TLB && !st->fast_fills) ||
+	    (par.sync != AMV_SYNC_TLB && !st->rmap_compactions) ||
 	    (par.sync == AMV_SYNC_WP && !w.wp_seen)) {
 		fprintf(stderr, "shadow_prop: an outcome class never occurred\n");
 		return 1;

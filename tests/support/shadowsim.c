@@ -767,13 +767,15 @@ int ssim_check_wp(struct ssim *s, char *why, size_t n)
 		}
 	}
 	qsort(pages, np, sizeof(pages[0]), cmp_u32);
-	/* No page a shadow entry was derived from is among them. */
+	/* No page holding a descriptor a shadow entry was derived from is
+	 * among them: the pages come from the reverse map's records (not
+	 * from the library's own set of watched pages). */
 	for (unsigned int i = 0; i < s->st.n_rmap; i++) {
-		uint32_t key = s->st.wp[i], gpa, hpa;
+		uint32_t desc = s->st.rmap[i].desc, gpa, hpa;
 
-		if (key == 0)
+		if (desc == 0)
 			continue;
-		gpa = (key - 1u) << 12;
+		gpa = (desc - 1u) & ~0xfffu;
 		if (gpa - SSIM_RAM0_GPA < SSIM_RAM0_SIZE)
 			hpa = SSIM_RAM0_HPA + (gpa - SSIM_RAM0_GPA);
 		else if (gpa - SSIM_RAM1_GPA < SSIM_RAM1_SIZE)

@@ -142,9 +142,9 @@ int ssim_check_isolation(struct ssim *s, char *why, size_t n);
  * PV: AMV_HC_SET_PTE. Returns 0 or a negative error. */
 int ssim_store_desc(struct ssim *s, uint64_t gpa, uint32_t val);
 
-/* AMV_SYNC_WP: no guest page the shadow watches (holds descriptors some
- * entry was derived from) is writable through any shadow entry in either
- * virtual mode. 0, or -1 and a reason. */
+/* AMV_SYNC_WP: no guest page holding a descriptor some entry was derived
+ * from (a reverse-map record) is writable through any shadow entry in
+ * either virtual mode. 0, or -1 and a reason. */
 int ssim_check_wp(struct ssim *s, char *why, size_t n);
 
 /* Whether any shadow entry lets guest code write the page at @gpa in

@@ -2425,6 +2425,36 @@ static void reverse_map_overflow_starts_over_and_stays_native(void **state)
 	env_free(e);
 }
 
+static void reverse_map_sheds_records_of_dropped_entries_first(void **state)
+{
+	struct env *e = env_new(AMV_SYNC_WP, 8, 32, 16);
+
+	(void)state;
+	wp_setup(e);
+	for (uint32_t p = 0; p < 32; p++)
+		put(e, L2_GPA + 0x400 + 4 * p,
+		    g_small(P_GPA + (p << 12), AP_FULL, AMV_L2_NG));
+	/* Four pages at a time, then TLBIMVAA of each (TLBIALL would empty
+	 * the map outright): the records of what was dropped make room, so
+	 * the shadow is never dropped for the map. */
+	for (uint32_t round = 0; round < 8; round++) {
+		for (uint32_t p = 4 * round; p < 4 * round + 4; p++)
+			ok_at(e, VA_NG + (p << 12), RD, H0(P_GPA + (p << 12)));
+		for (uint32_t p = 4 * round; p < 4 * round + 4; p++)
+			assert_int_equal(amv_shadow_tlbi(&e->s.vm, AMV_TLBI_MVAA,
+							 VA_NG + (p << 12)),
+					 0);
+	}
+	for (uint32_t p = 0; p < 4; p++)
+		ok_at(e, VA_NG + (p << 12), RD, H0(P_GPA + (p << 12)));
+	fprintf(stderr, "DEBUG compactions %u overflows %u flushes %u used %u\n", e->s.vm.stats.rmap_compactions, e->s.vm.stats.rmap_overflows, e->s.vm.stats.flushes, e->s.vm.rmap_used);
+	assert_true(e->s.vm.stats.rmap_compactions > 0);
+	assert_int_equal(e->s.vm.stats.rmap_overflows, 0);
+	/* The table pages are still watched. */
+	wp_exit(e, 0x00008400, L2_GPA + 0x400);
+	env_free(e);
+}
+
 /* ------------------------------------------- staleness, AMV_SYNC_PV */
 
 static int hc(struct env *e, uint32_t r0, uint32_t r1, uint32_t r2)
@@ -2803,6 +2833,7 @@ int main(void)
 		T(table_page_in_a_manager_domain_stays_read_only),
 		T(leaving_manager_takes_back_a_table_pages_manager_rights),
 		T(reverse_map_overflow_starts_over_and_stays_native),
+		T(reverse_map_sheds_records_of_dropped_entries_first),
 		/* staleness: paravirtual */
 		T(pv_set_pte_takes_effect_at_once),
 		T(pv_set_ptes_applies_each_pair_in_order),
