@@ -37,6 +37,10 @@
  * access flag off (AFE = 0) encodings, and carry the guest's memory
  * attributes with one documented change: Inner Shareable Normal memory
  * becomes Outer Shareable (the TRE = 0 encoding has no Inner Shareable).
+ * The most common fault (a small page through TTBR0 in a Client domain,
+ * permitted, in RAM, whose slot already has a fitting L2 table, under
+ * AMV_SYNC_TLB) takes a fast path that reads the two descriptors itself
+ * instead of calling amv_walk(); it gives the same result (docs/shadow.md).
  *
  * **Permissions.** A shadow entry never grants more than the guest walk
  * grants in the current virtual mode: see domain.h for the classes. A slot
