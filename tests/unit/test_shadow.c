@@ -2749,6 +2749,36 @@ static void small_page_fast_path_matches_the_walker(void **state)
 	env_free(e);
 }
 
+/*
+ * A fault that finds a different valid entry (the guest changed a PTE and
+ * then touched the page in a way the old entry denies) replaces it break
+ * before make (B3.10.1): invalidate, then write. Without the invalidation
+ * the host TLB would keep serving the old, denying entry and the access
+ * would fault forever.
+ */
+static void refill_over_a_valid_entry_invalidates_it_first(void **state)
+{
+	struct env *e = env_tlb();
+	struct amv_shadow_stats st;
+
+	(void)state;
+	l1_put(e, 0x00400000, g_table(L2_GPA, 0, 0));
+	/* Two pages in the slot so its L2 exists; page 5 read-only. */
+	put(e, L2_GPA + 4 * 4, g_small(0x00124000, AP_FULL, AMV_L2_NG));
+	put(e, L2_GPA + 4 * 5, g_small(0x00123000, AP_RO, AMV_L2_NG));
+	apply(e);
+	ok_at(e, 0x00404010, RD, H0(0x00124010));
+	shadow_at(e, 0x00405010, RD, H0(0x00123010)); /* cached by the TLB */
+	/* Page 5 becomes a writable mapping of another frame, no TLBI: the
+	 * write faults on the cached read-only entry. */
+	put(e, L2_GPA + 4 * 5, g_small(0x00125000, AP_FULL, AMV_L2_NG));
+	st = e->s.vm.stats;
+	shadow_at(e, 0x00405010, WR, H0(0x00125010));
+	assert_true(e->s.vm.stats.fast_fills > st.fast_fills);
+	shadow_at(e, 0x00405010, RD, H0(0x00125010));
+	env_free(e);
+}
+
 #define T(f) cmocka_unit_test_teardown(f, teardown)
 
 int main(void)
@@ -2812,6 +2842,7 @@ int main(void)
 		T(ttbcr_change_drops_the_whole_shadow),
 		T(sctlr_m_toggle_keeps_both_address_spaces_cached),
 		T(small_page_fast_path_matches_the_walker),
+		T(refill_over_a_valid_entry_invalidates_it_first),
 		/* pool exhaustion */
 		T(tiny_l2_pool_evicts_tables_and_stays_native),
 		T(tiny_l1_pool_evicts_address_spaces_and_stays_native),
