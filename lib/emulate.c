@@ -357,33 +357,50 @@ static int abort_here(struct amv_vcpu *v, const struct amv_fault *f)
 	return AMV_EMU_EXCEPTION;
 }
 
+/* A8.5 addressing mode: offset (P = 1, W = 0), pre-indexed (P = 1,
+ * W = 1) and post-indexed (P = 0). */
+static uint32_t ls_offset(const struct amv_vcpu *v, const struct amv_insn *i)
+{
+	uint32_t off = (i->flags & AMV_INSN_F_REG_OFFSET)
+			       ? shift(amv_vcpu_get(v, i->rm), i->shift_type,
+				       i->shift_imm,
+				       (v->cpsr & AMV_PSR_C_FLAG) != 0)
+			       : i->imm;
+
+	return (i->flags & AMV_INSN_F_ADD) ? off : 0u - off;
+}
+
+/* A loaded byte or halfword, zero- or sign-extended (A8.8.70 ff.). */
+static uint32_t extend(uint32_t val, unsigned int size, bool sign)
+{
+	uint32_t top;
+
+	if (size >= 4u)
+		return val;
+	top = 1u << (8u * size - 1u);
+	val &= (top << 1) - 1u;
+	return (sign && (val & top)) ? val | ~((top << 1) - 1u) : val;
+}
+
 /* LDRT, LDRBT, LDRHT, LDRSBT, LDRSHT, STRT, STRBT, STRHT (A8.8.70 ff.):
  * post-indexed, the access checked as PL0. */
 static int emu_ldrt(struct amv_vcpu *v, const struct amv_insn *i)
 {
-	bool load = i->cls == AMV_INSN_LDRT, c = (v->cpsr & AMV_PSR_C_FLAG) != 0;
-	uint32_t base = amv_vcpu_get(v, i->rn), off, val;
+	bool load = i->cls == AMV_INSN_LDRT;
+	uint32_t base = amv_vcpu_get(v, i->rn), wback, val;
 	struct amv_fault f;
 
 	if (i->rt == 15u || i->rn == 15u || i->rn == i->rt)
 		return undef(v, i); /* UNPREDICTABLE: see emulate.h */
-	off = (i->flags & AMV_INSN_F_REG_OFFSET)
-		      ? shift(amv_vcpu_get(v, i->rm), i->shift_type,
-			      i->shift_imm, c)
-		      : i->imm;
+	wback = base + ls_offset(v, i); /* post-indexed */
 	val = load ? 0u : amv_vcpu_get(v, i->rt);
 	if (vmem(v, base, i->size, true, !load, &val, &f) != AMV_WALK_OK)
 		return abort_here(v, &f);
-	if (load) {
-		if ((i->flags & AMV_INSN_F_SIGNED) && i->size == 1u && (val & 0x80u))
-			val |= 0xffffff00u;
-		if ((i->flags & AMV_INSN_F_SIGNED) && i->size == 2u &&
-		    (val & 0x8000u))
-			val |= 0xffff0000u;
-		amv_vcpu_set(v, i->rt, val);
-	}
-	amv_vcpu_set(v, i->rn, (i->flags & AMV_INSN_F_ADD) ? base + off
-							  : base - off);
+	if (load)
+		amv_vcpu_set(v, i->rt,
+			     extend(val, i->size,
+				    (i->flags & AMV_INSN_F_SIGNED) != 0));
+	amv_vcpu_set(v, i->rn, wback);
 	v->pc += 4u;
 	return AMV_EMU_DONE;
 }
@@ -895,19 +912,6 @@ int amv_emulate(struct amv_vcpu *v, const struct amv_insn *i)
 /* ------------------------------------------------------------------ */
 /* Single loads and stores for MMIO and write-protect exits            */
 
-/* A8.5 addressing mode: offset (P = 1, W = 0), pre-indexed (P = 1,
- * W = 1) and post-indexed (P = 0). */
-static uint32_t ls_offset(const struct amv_vcpu *v, const struct amv_insn *i)
-{
-	uint32_t off = (i->flags & AMV_INSN_F_REG_OFFSET)
-			       ? shift(amv_vcpu_get(v, i->rm), i->shift_type,
-				       i->shift_imm,
-				       (v->cpsr & AMV_PSR_C_FLAG) != 0)
-			       : i->imm;
-
-	return (i->flags & AMV_INSN_F_ADD) ? off : 0u - off;
-}
-
 int amv_dataop_decode(const struct amv_vcpu *v, const struct amv_insn *i,
 		      struct amv_dataop *a)
 {
@@ -934,21 +938,10 @@ int amv_dataop_decode(const struct amv_vcpu *v, const struct amv_insn *i,
 int amv_dataop_complete(struct amv_vcpu *v, const struct amv_insn *i,
 			const struct amv_dataop *a)
 {
-	uint32_t val;
-
 	if (v == NULL || i == NULL || a == NULL)
 		return -AMV_EINVAL;
-	if (!a->write) {
-		val = a->data;
-		if (a->size < 4u) {
-			uint32_t top = 1u << (8u * a->size - 1u);
-
-			val &= (top << 1) - 1u;
-			if (a->sign && (val & top))
-				val |= ~((top << 1) - 1u);
-		}
-		amv_vcpu_set(v, i->rt, val);
-	}
+	if (!a->write)
+		amv_vcpu_set(v, i->rt, extend(a->data, a->size, a->sign));
 	/* Writeback (a load into the base register wins, A8.8.62). */
 	if ((i->flags & AMV_INSN_F_WBACK) && (a->write || i->rn != i->rt))
 		amv_vcpu_set(v, i->rn, a->wback);
