@@ -459,6 +459,15 @@ static void rmap_add(struct amv_shadow_vm *vm, uint32_t desc_pa, int as,
 		watch_page(vm, desc_pa);
 }
 
+/* WP and PV: the guest descriptors the entry for @va comes from. */
+static void rmap_add_walk(struct amv_shadow_vm *vm, const struct amv_xlat *x,
+			  int as, uint32_t va)
+{
+	rmap_add(vm, x->desc_pa[0], as, va & ~0xfffffu, 1);
+	if (x->level == 2)
+		rmap_add(vm, x->desc_pa[1], as, va & ~0xfffu, 2);
+}
+
 /* Whether the shadow entry a record stands for still exists (an entry
  * refilled from another descriptor keeps it: over-invalidation is safe). */
 static bool rmap_live(const struct amv_shadow_vm *vm,
@@ -634,6 +643,14 @@ static uint32_t host_ap(unsigned int perm)
 	return ap[perm & 7u];
 }
 
+/* A host small page at @hpa granting @perm at PL0, attributes not yet
+ * set. */
+static uint32_t host_small(uint32_t hpa, unsigned int perm)
+{
+	return hpa | H_L2_SMALL | (host_ap(perm) << AMV_L2_AP01_SHIFT) |
+	       ((perm & AMV_PERM_X) ? 0u : AMV_L2_SMALL_XN);
+}
+
 static int alloc_l2(struct amv_shadow_vm *vm)
 {
 	int victim = NO_AS;
@@ -766,9 +783,7 @@ static void install_page(struct amv_shadow_vm *vm, int as,
 			   (h << AMV_L1_DOMAIN_SHIFT) | AMV_L1_TYPE_TABLE;
 	tlbi_va(vm, as, f->va); /* the L1 entry changed */
 have_domain:
-	e = f->hpa | H_L2_SMALL | (host_ap(perm) << AMV_L2_AP01_SHIFT) |
-	    ((perm & AMV_PERM_X) ? 0u : AMV_L2_SMALL_XN) |
-	    host_attr(&f->x->attr, false);
+	e = host_small(f->hpa, perm) | host_attr(&f->x->attr, false);
 	/* B3.10.1: a valid entry that changes is invalidated first (break
 	 * before make); one that stays the same (a refill through a stale
 	 * TLB entry or a new view of the slot) needs nothing. */
@@ -924,9 +939,7 @@ static bool fast_fill(struct amv_shadow_vm *vm, uint32_t va,
 	    gd != dom || (oc & AMV_DC_WP) ||
 	    !amv_domain_fits(oc, p & 7u, p >> 4, vm->kernel, &perm))
 		return false;
-	e = ((reg->hpa + (uint32_t)(gpa - reg->gpa)) & ~0xfffu) | H_L2_SMALL |
-	    host_ap(perm) << AMV_L2_AP01_SHIFT |
-	    ((perm & AMV_PERM_X) ? 0u : AMV_L2_SMALL_XN);
+	e = host_small((reg->hpa + (uint32_t)(gpa - reg->gpa)) & ~0xfffu, perm);
 	/* B3.8.2: with TEX remap off on both sides a defined TEX:C:B means
 	 * the same to the host, so TEX, C, B and S are copied; the reserved
 	 * encodings (TEX 001 CB 01/10, TEX 010 CB != 00, TEX 011) and TEX
@@ -1087,9 +1100,7 @@ static NOINLINE int fault_full(struct amv_shadow_vm *vm, uint32_t va,
 		/* WP and PV: which guest descriptors the entry comes from.
 		 * Registered before the watched check: the page being filled
 		 * may hold the guest's own tables. */
-		rmap_add(vm, x.desc_pa[0], as, va & ~0xfffffu, 1);
-		if (x.level == 2)
-			rmap_add(vm, x.desc_pa[1], as, va & ~0xfffu, 2);
+		rmap_add_walk(vm, &x, as, va);
 	}
 	f.wpcls = 0;
 	if (vm->cfg.sync == AMV_SYNC_WP && page_watched(vm, gpa)) {
@@ -1110,9 +1121,7 @@ static NOINLINE int fault_full(struct amv_shadow_vm *vm, uint32_t va,
 	    x.kind != AMV_MAP_FLAT) {
 		/* Host domains ran out during the install and the flush took
 		 * the records with it. */
-		rmap_add(vm, x.desc_pa[0], as, va & ~0xfffffu, 1);
-		if (x.level == 2)
-			rmap_add(vm, x.desc_pa[1], as, va & ~0xfffu, 2);
+		rmap_add_walk(vm, &x, as, va);
 	}
 	if (vm->dacr_dirty) /* a new host domain changes the DACR */
 		program_host(vm, false);
