@@ -617,19 +617,30 @@ static bool writable(uint32_t dacr_k, uint32_t dacr_u, unsigned int dom,
 	       ((fk == AMV_DACR_CLIENT || fu == AMV_DACR_CLIENT) && ap01 == 3);
 }
 
-bool ssim_page_writable(struct ssim *s, uint64_t gpa)
+/* The host page backing guest RAM at @gpa (page-aligned), false if none. */
+static bool host_page_of(const struct ssim *s, uint64_t gpa, uint32_t *hpa)
+{
+	for (unsigned int i = 0; i < 3; i++) {
+		const struct amv_vm_region *r = &s->regions[i];
+
+		if (r->kind == AMV_REGION_RAM && gpa - r->gpa < r->size) {
+			*hpa = (r->hpa + (uint32_t)(gpa - r->gpa)) & ~0xfffu;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Calls @fn(ctx, base, size) for every host mapping (section or small
+ * page) some shadow entry lets the guest write in either virtual mode;
+ * stops early when @fn returns true, and returns whether it did. */
+static bool each_writable(struct ssim *s,
+			  bool (*fn)(void *ctx, uint32_t base, uint32_t size),
+			  void *ctx)
 {
 	uint32_t dk = amv_domain_dacr(&s->vm.dom, s->vm.g.dacr, true);
 	uint32_t du = amv_domain_dacr(&s->vm.dom, s->vm.g.dacr, false);
-	uint32_t hpa;
 
-	if (gpa - SSIM_RAM0_GPA < SSIM_RAM0_SIZE)
-		hpa = SSIM_RAM0_HPA + (uint32_t)(gpa - SSIM_RAM0_GPA);
-	else if (gpa - SSIM_RAM1_GPA < SSIM_RAM1_SIZE)
-		hpa = SSIM_RAM1_HPA + (uint32_t)(gpa - SSIM_RAM1_GPA);
-	else
-		return false;
-	hpa &= ~0xfffu;
 	for (unsigned int a = 0; a < s->st.n_l1; a++) {
 		const uint32_t *l1 = s->st.l1[a].e;
 
@@ -642,8 +653,8 @@ bool ssim_page_writable(struct ssim *s, uint64_t gpa)
 			if (i == SSIM_WINDOW_VA >> 20)
 				continue;
 			if ((d & AMV_L1_TYPE_MASK) == AMV_L1_TYPE_SECTION &&
-			    hpa - (d & AMV_L1_SECTION_BASE_MASK) < AMV_SECTION_SIZE &&
-			    writable(dk, du, dom, (d >> AMV_L1_AP01_SHIFT) & 3u))
+			    writable(dk, du, dom, (d >> AMV_L1_AP01_SHIFT) & 3u) &&
+			    fn(ctx, d & AMV_L1_SECTION_BASE_MASK, AMV_SECTION_SIZE))
 				return true;
 			if ((d & AMV_L1_TYPE_MASK) != AMV_L1_TYPE_TABLE)
 				continue;
@@ -654,14 +665,27 @@ bool ssim_page_writable(struct ssim *s, uint64_t gpa)
 						     .e[k];
 
 				if (e != 0 &&
-				    (e & AMV_L2_SMALL_BASE_MASK) == hpa &&
 				    writable(dk, du, dom,
-					     (e >> AMV_L2_AP01_SHIFT) & 3u))
+					     (e >> AMV_L2_AP01_SHIFT) & 3u) &&
+				    fn(ctx, e & AMV_L2_SMALL_BASE_MASK,
+				       AMV_SMALL_PAGE_SIZE))
 					return true;
 			}
 		}
 	}
 	return false;
+}
+
+static bool covers(void *ctx, uint32_t base, uint32_t size)
+{
+	return *(const uint32_t *)ctx - base < size;
+}
+
+bool ssim_page_writable(struct ssim *s, uint64_t gpa)
+{
+	uint32_t hpa;
+
+	return host_page_of(s, gpa, &hpa) && each_writable(s, covers, &hpa);
 }
 
 int ssim_store_desc(struct ssim *s, uint64_t gpa, uint32_t val)
@@ -733,40 +757,31 @@ static int cmp_u32(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+struct page_list {
+	uint32_t *pages;
+	size_t n, max;
+};
+
+/* Small pages only: there are no host sections under AMV_SYNC_WP. */
+static bool collect(void *ctx, uint32_t base, uint32_t size)
+{
+	struct page_list *l = ctx;
+
+	if (size == AMV_SMALL_PAGE_SIZE && l->n < l->max)
+		l->pages[l->n++] = base;
+	return false;
+}
+
 int ssim_check_wp(struct ssim *s, char *why, size_t n)
 {
-	uint32_t dk = amv_domain_dacr(&s->vm.dom, s->vm.g.dacr, true);
-	uint32_t du = amv_domain_dacr(&s->vm.dom, s->vm.g.dacr, false);
 	static uint32_t pages[16 * 4096 + 64 * 256];
-	size_t np = 0;
+	struct page_list l = {pages, 0, sizeof(pages) / sizeof(pages[0])};
 
 	if (s->par.sync != AMV_SYNC_WP)
 		return 0;
 	/* Every host page some entry lets the guest write, in either mode. */
-	for (unsigned int a = 0; a < s->st.n_l1; a++) {
-		const uint32_t *l1 = s->st.l1[a].e;
-
-		if (s->st.as[a].state == 0)
-			continue;
-		for (uint32_t i = 0; i < 4096; i++) {
-			uint32_t d = l1[i];
-			unsigned int dom = (d >> AMV_L1_DOMAIN_SHIFT) & 15u;
-
-			if (i == SSIM_WINDOW_VA >> 20 ||
-			    (d & AMV_L1_TYPE_MASK) != AMV_L1_TYPE_TABLE)
-				continue; /* no sections under WP */
-			for (unsigned int k = 0; k < 256; k++) {
-				uint32_t e = s->st.l2[((d & AMV_L1_TABLE_BASE_MASK) -
-						       SSIM_L2_HPA) / 1024u].e[k];
-
-				if (e != 0 && np < sizeof(pages) / 4 &&
-				    writable(dk, du, dom,
-					     (e >> AMV_L2_AP01_SHIFT) & 3u))
-					pages[np++] = e & AMV_L2_SMALL_BASE_MASK;
-			}
-		}
-	}
-	qsort(pages, np, sizeof(pages[0]), cmp_u32);
+	each_writable(s, collect, &l);
+	qsort(pages, l.n, sizeof(pages[0]), cmp_u32);
 	/* No page holding a descriptor a shadow entry was derived from is
 	 * among them: the pages come from the reverse map's records (not
 	 * from the library's own set of watched pages). */
@@ -776,13 +791,8 @@ int ssim_check_wp(struct ssim *s, char *why, size_t n)
 		if (desc == 0)
 			continue;
 		gpa = (desc - 1u) & ~0xfffu;
-		if (gpa - SSIM_RAM0_GPA < SSIM_RAM0_SIZE)
-			hpa = SSIM_RAM0_HPA + (gpa - SSIM_RAM0_GPA);
-		else if (gpa - SSIM_RAM1_GPA < SSIM_RAM1_SIZE)
-			hpa = SSIM_RAM1_HPA + (gpa - SSIM_RAM1_GPA);
-		else
-			continue;
-		if (bsearch(&hpa, pages, np, sizeof(pages[0]), cmp_u32)) {
+		if (host_page_of(s, gpa, &hpa) &&
+		    bsearch(&hpa, pages, l.n, sizeof(pages[0]), cmp_u32)) {
 			snprintf(why, n,
 				 "guest table page %#x is writable in the shadow",
 				 gpa);
