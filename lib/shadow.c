@@ -1381,10 +1381,22 @@ int amv_shadow_set_regime(struct amv_shadow_vm *vm, const struct amv_regime *r)
 
 int amv_shadow_set_mode(struct amv_shadow_vm *vm, bool kernel)
 {
+	const struct amv_port *p;
+	uint32_t dacr;
+
 	if (vm == NULL)
 		return -AMV_EINVAL;
+	/* Called after every emulated CPSR write: only a change of virtual
+	 * privilege matters, and it changes the host DACR only. */
+	if (vm->kernel == kernel)
+		return 0;
 	vm->kernel = kernel;
-	program_host(vm, false);
+	dacr = amv_domain_dacr(&vm->dom, vm->g.dacr, kernel);
+	if (dacr != vm->host_dacr) {
+		p = &vm->cfg.port;
+		vm->host_dacr = dacr;
+		p->ops->set_host_mmu(p->ctx, vm->host_ttbr0, vm->host_ctx, dacr);
+	}
 	return 0;
 }
 
