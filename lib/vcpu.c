@@ -4,29 +4,18 @@
 #include <amv/error.h>
 #include <amv/vcpu.h>
 
-/* B1.3.1 Table B1-1: mode number -> bank, 0xff for numbers that name no
- * mode of this core (Monitor and Hyp need extensions it does not have). */
-#define NO_MODE 0xffu
-#define N_ NO_MODE
+/* B1.3.1 Table B1-1: mode number -> bank, for the modes amv_mode_valid()
+ * accepts (Monitor and Hyp need extensions this core does not have). */
 static const uint8_t bank_of[32] = {
-	N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_, N_,
-	AMV_BANK_USR, /* 0x10 User */
-	AMV_BANK_FIQ, /* 0x11 FIQ */
-	AMV_BANK_IRQ, /* 0x12 IRQ */
-	AMV_BANK_SVC, /* 0x13 Supervisor */
-	N_, N_, N_,   /* 0x16 Monitor: Security Extensions only */
-	AMV_BANK_ABT, /* 0x17 Abort */
-	N_, N_, N_,   /* 0x1a Hyp: Virtualization Extensions only */
-	AMV_BANK_UND, /* 0x1b Undefined */
-	N_, N_, N_,
-	AMV_BANK_USR, /* 0x1f System */
+	[AMV_MODE_USR] = AMV_BANK_USR, [AMV_MODE_FIQ] = AMV_BANK_FIQ,
+	[AMV_MODE_IRQ] = AMV_BANK_IRQ, [AMV_MODE_SVC] = AMV_BANK_SVC,
+	[AMV_MODE_ABT] = AMV_BANK_ABT, [AMV_MODE_UND] = AMV_BANK_UND,
+	[AMV_MODE_SYS] = AMV_BANK_USR,
 };
-#undef N_
 
 unsigned int amv_mode_bank(uint32_t mode)
 {
-	return mode < 32u && bank_of[mode] != NO_MODE ? bank_of[mode]
-						      : AMV_BANK_USR;
+	return amv_mode_valid(mode) ? bank_of[mode] : AMV_BANK_USR;
 }
 
 /* B1.3.2: R8-R12 are banked for FIQ only, SP and LR for every exception
@@ -35,11 +24,9 @@ uint32_t *amv_vcpu_reg_mode(struct amv_vcpu *v, uint32_t mode, unsigned int n)
 {
 	unsigned int bank;
 
-	if (v == NULL || mode >= 32u || n > 14u)
+	if (v == NULL || !amv_mode_valid(mode) || n > 14u)
 		return NULL;
 	bank = bank_of[mode];
-	if (bank == NO_MODE)
-		return NULL;
 	if (n < 8u)
 		return &v->r[n];
 	if (n >= 13u)
