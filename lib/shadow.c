@@ -972,17 +972,11 @@ static bool fast_fill(struct amv_shadow_vm *vm, uint32_t va,
 
 static void ext_abort(struct amv_fault *f, uint32_t va, unsigned int access)
 {
-	unsigned int kind = access & AMV_ACC_KIND_MASK;
-
 	f->addr = va;
 	f->type = AMV_FAULT_EXT_ABORT;
 	f->level = 0;
 	f->domain = 0;
-	f->flags = kind == AMV_ACC_WRITE   ? AMV_FAULT_F_WRITE
-		   : kind == AMV_ACC_FETCH ? AMV_FAULT_F_PREFETCH
-		   : kind == AMV_ACC_CMAINT
-			   ? (AMV_FAULT_F_WRITE | AMV_FAULT_F_CM)
-			   : 0u;
+	f->flags = amv_access_fault_flags(access);
 }
 
 #if defined(__GNUC__)

@@ -167,15 +167,11 @@ static COLD int fault(struct amv_fault *f, uint32_t va, unsigned int access,
 		      unsigned int type, unsigned int level, unsigned int domain,
 		      unsigned int flags)
 {
-	static const uint8_t kind_flags[4] = {
-		0, AMV_FAULT_F_WRITE, AMV_FAULT_F_PREFETCH,
-		AMV_FAULT_F_WRITE | AMV_FAULT_F_CM};
-
 	f->addr = va;
 	f->type = (uint8_t)type;
 	f->level = (uint8_t)level;
 	f->domain = (uint8_t)domain;
-	f->flags = (uint8_t)(flags | kind_flags[access & AMV_ACC_KIND_MASK]);
+	f->flags = (uint8_t)(flags | amv_access_fault_flags(access));
 	return AMV_WALK_FAULT;
 }
 

@@ -90,6 +90,27 @@ enum amv_access {
 /** Unprivileged (PL0) access: code at PL0, LDRT/STRT, ATS1CU*. */
 #define AMV_ACC_USER 0x4u
 
+/**
+ * @brief The amv_fault flags an access kind gives its faults: WnR for
+ *        writes, PREFETCH for fetches, WnR and CM for cache maintenance
+ *        (B4.1.52).
+ * @param access An enum amv_access, optionally ORed with AMV_ACC_USER.
+ * @return AMV_FAULT_F_* bits.
+ */
+static inline uint8_t amv_access_fault_flags(unsigned int access)
+{
+	switch (access & AMV_ACC_KIND_MASK) {
+	case AMV_ACC_WRITE:
+		return AMV_FAULT_F_WRITE;
+	case AMV_ACC_FETCH:
+		return AMV_FAULT_F_PREFETCH;
+	case AMV_ACC_CMAINT:
+		return AMV_FAULT_F_WRITE | AMV_FAULT_F_CM;
+	default:
+		return 0;
+	}
+}
+
 /** @name Permission bits (amv_xlat::perm_pl1, amv_xlat::perm_pl0) */
 /** @{ */
 #define AMV_PERM_R 0x1u /**< Data reads are permitted. */
