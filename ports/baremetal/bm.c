@@ -16,11 +16,13 @@ static inline uint32_t mmio_read(uint32_t addr)
 	return *(volatile uint32_t *)(uintptr_t)addr;
 }
 
+uint32_t bm_console = BM_UART0_BASE;
+
 void bm_putc(char c)
 {
-	while (mmio_read(BM_UART0_BASE + UART_FR) & UART_FR_TXFF)
+	while (mmio_read(bm_console + UART_FR) & UART_FR_TXFF)
 		;
-	mmio_write(BM_UART0_BASE + UART_DR, (uint32_t)(unsigned char)c);
+	mmio_write(bm_console + UART_DR, (uint32_t)(unsigned char)c);
 }
 
 void bm_puts(const char *s)

@@ -37,7 +37,9 @@ void bm_exception(enum bm_exc kind, struct bm_frame *f);
 
 int main(void);
 
-/* PL011 UART0 console. */
+/* PL011 console: UART0 unless a program points bm_console elsewhere
+ * (the address it writes, e.g. a virtual address once the MMU is on). */
+extern uint32_t bm_console;
 void bm_putc(char c);
 void bm_puts(const char *s);
 void bm_puthex(uint32_t v, unsigned int digits);

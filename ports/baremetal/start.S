@@ -27,6 +27,7 @@ bm_vectors:
  * (ARMv7 ARM B1.8.3, link register offsets per exception).
  */
 	.macro ENTRY name, kind, adjust
+	.global \name
 \name:
 	sub	lr, lr, #\adjust
 	push	{lr}
