@@ -3,7 +3,7 @@
 #   make demo    install what it needs, build, boot the demo on QEMU
 #   make check   install what it needs, build everything, run every test
 # Other targets: build, test, cross, kmod, kmod-arm, docs, consumer, oracle,
-# oracle-long, cpu-oracle, bench, decode-exhaustive, fuzz, scan-kernel, clean.
+# oracle-long, cpu-oracle, monitor-test, bench, decode-exhaustive, fuzz, scan-kernel, clean.
 # Variables: AMV_SEED (oracle seed), ORACLE_IMAGES, ORACLE_QUERIES,
 # CPU_ORACLE_CASES, CPU_ORACLE_MODE, CPU_ORACLE_CLASSES, FUZZ_SECONDS, JOBS.
 
@@ -37,6 +37,7 @@ CPU_ORACLE := tests/cpu_oracle/run-cpu-oracle.sh $(HOST)/tests/cpu_oracle/cpu_or
 
 .PHONY: all demo check deps-demo deps-check deps-bench build test cross kmod kmod-arm docs \
 	consumer oracle oracle-long cpu-oracle cpu-oracle-guest bench decode-exhaustive \
+	monitor-test \
 	fuzz fuzz-build \
 	scan-kernel clean
 
@@ -164,6 +165,13 @@ fuzz: fuzz-build
 		rm -rf $$scratch; \
 	done
 
+# Run equivalence (tests/monitor/equivalence.sh): guests natively on QEMU and
+# under the example monitor, both boards, every sync strategy, transcripts
+# compared. The smoke guest first, then the test OS (examples/guest).
+EQUIV := tests/monitor/equivalence.sh $(HOST)/examples/amv-scan/amv-scan $(ARM7)
+monitor-test: build cross
+	$(EQUIV) $(BUILD)/equivalence/smoke $(ARM7)/examples/monitor/smoke_guest_@BOARD@.elf
+
 # amv-scan on Debian's armhf armmp kernel (needs the Debian archive).
 scan-kernel: build
 	tests/scan/scan-debian-kernel.sh $(HOST)/examples/amv-scan/amv-scan $(BUILD)/kernel
@@ -171,7 +179,7 @@ scan-kernel: build
 # ------------------------------------------------------------ the two commands
 check: deps-check
 	$(MAKE) build cross kmod kmod-arm
-	$(MAKE) test docs consumer oracle fuzz-build
+	$(MAKE) test docs consumer oracle fuzz-build monitor-test
 	$(MAKE) cpu-oracle CPU_ORACLE_MODE=selftest CPU_ORACLE_CASES=20000
 	$(MAKE) cpu-oracle CPU_ORACLE_MODE=check CPU_ORACLE_CASES=100000
 	@echo "make check: all passed"
