@@ -213,6 +213,7 @@ unsigned pages_free(void);
 /* ---------------------------------------------------------------- proc.c */
 void proc_boot(void);
 void irq_handler(struct tf *tf);
+unsigned irq_ticks(void);
 void syscall_handler(struct tf *tf);
 void dabt_handler(struct tf *tf);
 void pabt_handler(struct tf *tf);

@@ -172,6 +172,13 @@ static void irq_init(void)
 		   TIMER_EN | TIMER_PERIODIC | TIMER_IE | TIMER_32BIT);
 	kprintf("irq: SP804 timer 1 periodic %u us, GIC interrupt %u\n",
 		TIMER_PERIOD_US, TIMER_IRQ);
+
+	/* One tick taken in SVC mode: cpsie i; wfi; cpsid i. */
+	n = irq_ticks();
+	while (irq_ticks() == n)
+		idle_wait();
+	kprintf("irq: first tick taken in kernel mode %x (wfi), interrupts masked again: %s\n",
+		read_cpsr() & PSR_MODE_MASK, (read_cpsr() & PSR_I) ? "yes" : "no");
 }
 
 void kmain(uint32_t voff)

@@ -90,9 +90,15 @@ static void out_num(struct outbuf *o, uint32_t v, unsigned base, int width,
 	char tmp[12];
 	int i = 0;
 
+	/* Constant divisors only: no libgcc (whose ARMv7-A build is Thumb). */
 	do {
-		tmp[i++] = "0123456789abcdef"[v % base];
-		v /= base;
+		if (base == 16) {
+			tmp[i++] = "0123456789abcdef"[v & 15u];
+			v >>= 4;
+		} else {
+			tmp[i++] = (char)('0' + v % 10u);
+			v /= 10u;
+		}
 	} while (v);
 	if (neg)
 		tmp[i++] = '-';

@@ -496,6 +496,11 @@ static void sys_sigreturn(struct proc *p, struct tf *tf)
 }
 
 /* ---------------------------------------------------------------- exceptions */
+unsigned irq_ticks(void)
+{
+	return *(volatile unsigned *)&ticks;
+}
+
 void irq_handler(struct tf *tf)
 {
 	uint32_t iar = mmio_read(GICC_VA + 0x0cu);

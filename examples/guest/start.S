@@ -176,15 +176,19 @@ vec_svc:
 	mov	r0, sp
 	bl	syscall_handler
 	/* fall through */
+/* Back to User after a system call (also a new process's first entry):
+ * SPSR_svc from the frame, the return address moved next to the top of
+ * the frame, and `ldmfd sp!, {pc}^` (which copies SPSR to CPSR) pops it. */
 	.global ret_syscall
 ret_syscall:
 	ldr	r0, [sp, #68]
 	msr	spsr_cxsf, r0
-	ldr	lr, [sp, #64]
+	ldr	r0, [sp, #64]
+	str	r0, [sp, #68]
 	ldmia	sp, {r0-r14}^
 	nop
-	add	sp, sp, #72
-	movs	pc, lr
+	add	sp, sp, #68
+	ldmfd	sp!, {pc}^
 
 hypercall_entry:
 	ldr	r12, [lr, #-4]
