@@ -7,6 +7,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 bdir=${1:-$here/../../build/arm-armv7-a/examples/guest}
 out=${2:-$(mktemp -d)}
+mkdir -p "$out" || exit 2
 fail=0
 for board in pb-a8 vexpress-a9; do
 	for v in "" pv_; do

@@ -450,7 +450,8 @@ static void deliver(struct proc *p, struct tf *tf, uint32_t signo,
 	struct sigctx sc;
 	uint32_t sp;
 
-	if (!p->sig_handler[signo]) {
+	/* A handler that itself cannot be entered would fault forever. */
+	if (!p->sig_handler[signo] || tf->pc == p->sig_handler[signo]) {
 		pprintf(p, "[pid %u killed by signal %u]\n", p->pid, signo);
 		do_exit(p, signo);
 	}
@@ -808,8 +809,9 @@ void kmain_finish(int init_status)
 	kprintf("kernel: user checks %u, failed %u; kernel checks failed %u\n",
 		checks_total, checks_failed, kernel_fail_count);
 	kprintf("@kernel ticks %u preemptions %u cow_copies %u asid_reuses %u "
-		"hypercalls %u free_pages %u\n", ticks, preemptions, cow_copies,
-		asid_reuses, hc_count, free_now);
+		"hypercalls %u free_pages %u clock24 %u\n", ticks, preemptions,
+		cow_copies, asid_reuses, hc_count, free_now,
+		mmio_read(SYSREG_VA + SYS_24MHZ_OFF));
 	if (init_status == 0 && checks_failed == 0 && kernel_fail_count == 0 &&
 	    live == 1) {
 		kputs("guest: all checks passed\n");
