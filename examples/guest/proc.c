@@ -535,6 +535,25 @@ static void kernel_fault(struct tf *tf, uint32_t fsr, uint32_t far)
 	panic("unexpected kernel abort");
 }
 
+/* The FSR bits a signal reports: FS, WnR (DFSR), ExT, and the domain only
+ * where B3.13.3 defines it (access flag, page translation, domain and
+ * permission faults); IFSR[7:4] is UNK/SBZP (QEMU puts the domain there). */
+static uint32_t fsr_defined(uint32_t fsr, int ifsr)
+{
+	uint32_t keep = ifsr ? 0x140fu : 0x1c0fu;
+
+	switch (fsr_status(fsr)) {
+	case 0x03u: case 0x06u: case FS_TRANS_PAGE: case FS_DOMAIN_SECT:
+	case FS_DOMAIN_PAGE: case FS_PERM_SECT: case FS_PERM_PAGE:
+		if (!ifsr)
+			keep |= 0xf0u;
+		break;
+	default:
+		break;
+	}
+	return fsr & keep;
+}
+
 void dabt_handler(struct tf *tf)
 {
 	uint32_t fsr = CP15_READ(0, c5, c0, 0);
@@ -550,7 +569,7 @@ void dabt_handler(struct tf *tf)
 	    (st == FS_TRANS_SECT || st == FS_TRANS_PAGE || st == FS_PERM_PAGE))
 		sig = resolve(cur, far, (fsr & FSR_WNR) != 0, 0);
 	if (sig)
-		deliver(cur, tf, (uint32_t)sig, fsr, far);
+		deliver(cur, tf, (uint32_t)sig, fsr_defined(fsr, 0), far);
 }
 
 void pabt_handler(struct tf *tf)
@@ -565,7 +584,7 @@ void pabt_handler(struct tf *tf)
 	if (far < USER_STACK_TOP && (st == FS_TRANS_SECT || st == FS_TRANS_PAGE))
 		sig = resolve(cur, far, 0, 1);
 	if (sig)
-		deliver(cur, tf, (uint32_t)sig, fsr, far);
+		deliver(cur, tf, (uint32_t)sig, fsr_defined(fsr, 1), far);
 }
 
 void und_handler(struct tf *tf)
