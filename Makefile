@@ -153,11 +153,12 @@ decode-exhaustive:
 # libFuzzer binaries (clang); `make check` builds them, `make fuzz` runs each
 # for FUZZ_SECONDS on a scratch copy of its corpus.
 fuzz-build: build
-	cmake --build $(HOST) --target fuzz_decode fuzz_emulate scan_fuzz_elf_libfuzzer
+	cmake --build $(HOST) --target fuzz_decode fuzz_emulate scan_fuzz_elf_libfuzzer fuzz_loader
 
 fuzz: fuzz-build
 	for t in fuzz/fuzz_decode:tests/fuzz/corpus/decode \
 		 fuzz/fuzz_emulate:tests/fuzz/corpus/emulate \
+		 monitor/fuzz_loader:tests/monitor/corpus \
 		 scan/scan_fuzz_elf:tests/scan/corpus; do \
 		bin=$(HOST)/tests/$${t%%:*} corpus=$${t#*:}; scratch=$$(mktemp -d); \
 		cp -r $$corpus/. $$scratch/; \

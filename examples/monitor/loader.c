@@ -91,10 +91,13 @@ int ld_load_elf(const uint8_t *img, size_t size, const struct ld_ram *ram,
 		uint32_t filesz = le32(ph + 16), memsz = le32(ph + 20);
 		uint8_t *dst;
 
-		if (le32(ph) != PT_LOAD || memsz == 0)
+		if (le32(ph) != PT_LOAD)
 			continue;
+		/* Before skipping empty segments: va_to_pa() trusts p_filesz. */
 		if (filesz > memsz)
 			return fail(err, "segment with p_filesz > p_memsz");
+		if (memsz == 0)
+			continue;
 		if (off > size || filesz > size - off)
 			return fail(err, "segment contents outside the file");
 		if (!in_ram(ram, pa, memsz))
