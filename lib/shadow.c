@@ -1552,6 +1552,35 @@ int amv_shadow_wp_write(struct amv_shadow_vm *vm, uint64_t gpa, uint32_t val,
 			  (old & ~mask) | ((val << sh) & mask));
 }
 
+int amv_shadow_wp_release(struct amv_shadow_vm *vm, uint64_t gpa)
+{
+	uint32_t page = (uint32_t)(gpa >> 12) + 1u;
+
+	if (vm == NULL)
+		return -AMV_EINVAL;
+	if (vm->cfg.sync != AMV_SYNC_WP || (gpa >> 32) != 0 ||
+	    !page_watched(vm, gpa))
+		return 0;
+	vm->stats.wp_releases++;
+	/* As if every descriptor on the page changed; the records of the
+	 * entries dropped are then dead, and compaction rebuilds the watched
+	 * set from the live ones, without this page. */
+	for (uint32_t i = 0; i < vm->st.n_rmap; i++) {
+		const struct amv_shadow_rmap *e = &vm->st.rmap[i];
+
+		if (e->desc == 0 || ((e->desc - 1u) >> 12) + 1u != page ||
+		    vm->st.as[e->as].state == AS_FREE)
+			continue;
+		if (e->level == 1)
+			drop_slot(vm, e->as, SLOT(e->va));
+		else
+			drop_va_page(vm, e->as, e->va);
+	}
+	rmap_compact(vm);
+	program_host(vm, false);
+	return 0;
+}
+
 int amv_shadow_hypercall(struct amv_shadow_vm *vm, const uint32_t args[4])
 {
 	struct amv_regime r;

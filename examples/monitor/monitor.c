@@ -56,6 +56,8 @@ static struct {
 	uint32_t exits[VDEV_PHASES][C_COUNT];
 	struct amv_shadow_stats at_phase[VDEV_PHASES + 1];
 	unsigned int phase;
+	uint32_t release_pc, release_repeat;
+	uint64_t release_gpa;
 	char cmdline[256];
 } m;
 
@@ -311,8 +313,29 @@ static void semihost(void)
 static void dataop(const struct amv_route_result *res)
 {
 	struct amv_dataop op;
+	int rc = amv_dataop_decode(&m.v, &res->insn, &op);
 
-	if (amv_dataop_decode(&m.v, &res->insn, &op) != 0) {
+	if (rc != 0 && res->action == AMV_ACT_WP) {
+		/* A multi-register or doubleword store to a protected page:
+		 * unprotect the page and let the store run. A page that is
+		 * protected again by the retry's own fill would loop. */
+		m.release_repeat = m.v.pc == m.release_pc &&
+					   res->gpa == m.release_gpa
+				   ? m.release_repeat + 1
+				   : 0;
+		m.release_pc = m.v.pc;
+		m.release_gpa = res->gpa;
+		if (m.release_repeat > 2) {
+			say("a store the monitor cannot emulate keeps hitting a "
+			    "protected table page at pc ");
+			bm_puthex(m.v.pc, 8);
+			bm_puts("\n");
+			guest_exit(4);
+		}
+		(void)amv_shadow_wp_release(&m.vm, res->gpa);
+		return;
+	}
+	if (rc != 0) {
 		say("guest device access with an instruction the monitor "
 		    "does not emulate at pc ");
 		bm_puthex(m.v.pc, 8);

@@ -257,6 +257,8 @@ struct amv_shadow_stats {
 				       dropped. */
 	uint32_t rmap_overflows; /**< Reverse map still full: shadow
 				      dropped. */
+	uint32_t wp_releases;   /**< Pages released by
+				     amv_shadow_wp_release(). */
 	uint32_t host_tlbi;     /**< Host TLB maintenance calls. */
 	uint32_t switches;      /**< Address-space switches. */
 	uint32_t switch_drops;  /**< Entries dropped by switches (always 0
@@ -415,6 +417,24 @@ int amv_shadow_tlbi(struct amv_shadow_vm *vm, unsigned int op, uint32_t arg);
  */
 int amv_shadow_wp_write(struct amv_shadow_vm *vm, uint64_t gpa, uint32_t val,
 			unsigned int size);
+
+/**
+ * @brief Stop write-protecting a guest page (AMV_SYNC_WP).
+ *
+ * For a store to a protected page that the caller cannot perform with
+ * amv_shadow_wp_write() (a multi-register or doubleword store), or a page
+ * it knows is no longer a table: drops every shadow entry derived from a
+ * descriptor on the page, as if all of them changed, and unprotects it; the
+ * caller then retries the store, which the next fault maps writable. A
+ * later fill that reads a descriptor from the page protects it again. Costs
+ * a pass over the reverse map.
+ * @param vm  The VM.
+ * @param gpa Any guest physical address in the page.
+ * @retval 0 Success (also when the page is not protected, or the VM is not
+ *         AMV_SYNC_WP).
+ * @retval -AMV_EINVAL NULL @p vm.
+ */
+int amv_shadow_wp_release(struct amv_shadow_vm *vm, uint64_t gpa);
 
 /**
  * @brief A paravirtual hypercall (AMV_SYNC_PV; see the ABI above).
