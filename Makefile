@@ -189,8 +189,7 @@ check: deps-check
 
 demo: deps-demo
 	$(MAKE) build cross
-	@echo "== amv demo: the reference walker against QEMU's Cortex-A8 MMU =="
-	$(ORACLE) realview-pb-a8 $(AMV_SEED) 20 1000
+	examples/monitor/demo.sh $(HOST)/examples/amv-scan/amv-scan $(ARM7) $(BUILD)/demo
 
 clean:
 	rm -rf $(BUILD)

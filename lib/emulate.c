@@ -258,8 +258,41 @@ static void align_fault(struct amv_fault *f, uint32_t va, bool write)
  * guest table page drops the shadow entries derived from it. A fault is
  * returned in @f for the caller to inject as a Data Abort.
  */
+/* The translation of the page last accessed by one instruction: a block
+ * transfer walks once per 4 KiB page, not once per word (every access of
+ * one instruction has the same kind, so the same permissions apply). */
+struct xcache {
+	bool valid;
+	uint32_t page; /* VA >> 12 */
+	uint64_t pa;   /* its PA, page-aligned */
+	uint8_t *host; /* the page through the port's ram_ptr, or NULL */
+};
+
+static uint32_t le32_get(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	       (uint32_t)p[3] << 24;
+}
+
+static void le32_put(uint8_t *p, uint32_t x)
+{
+	p[0] = (uint8_t)x;
+	p[1] = (uint8_t)(x >> 8);
+	p[2] = (uint8_t)(x >> 16);
+	p[3] = (uint8_t)(x >> 24);
+}
+
+/* A store the shadow MMU does not need to see: no VM, or one that keeps
+ * no reverse map (AMV_SYNC_TLB: table writes count when the guest
+ * invalidates its TLB). */
+static bool store_untracked(const struct amv_vcpu *v)
+{
+	return v->vm == NULL || v->vm->cfg.sync == AMV_SYNC_TLB;
+}
+
 static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
-		   bool user, bool write, uint32_t *val, struct amv_fault *f);
+		   bool user, bool write, uint32_t *val, struct amv_fault *f,
+		   struct xcache *c);
 
 /* CPSR.E selects big-endian data (A3.3.1): the bytes of a halfword or word
  * are reversed between the register and memory. */
@@ -275,10 +308,11 @@ static uint32_t data_swap(const struct amv_vcpu *v, uint32_t x,
 }
 
 static int vmem(struct amv_vcpu *v, uint32_t va, unsigned int size, bool user,
-		bool write, uint32_t *val, struct amv_fault *f)
+		bool write, uint32_t *val, struct amv_fault *f,
+		struct xcache *c)
 {
 	uint32_t x = write ? data_swap(v, *val, size) : 0u;
-	int rc = vmem_le(v, va, size, user, write, &x, f);
+	int rc = vmem_le(v, va, size, user, write, &x, f, c);
 
 	if (rc == AMV_WALK_OK && !write)
 		*val = data_swap(v, x, size);
@@ -286,10 +320,12 @@ static int vmem(struct amv_vcpu *v, uint32_t va, unsigned int size, bool user,
 }
 
 static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
-		   bool user, bool write, uint32_t *val, struct amv_fault *f)
+		   bool user, bool write, uint32_t *val, struct amv_fault *f,
+		   struct xcache *c)
 {
 	struct amv_regime r;
 	struct amv_xlat x;
+	uint64_t pa;
 	unsigned int sh;
 	uint32_t word;
 	int rc;
@@ -304,7 +340,7 @@ static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
 		}
 		for (unsigned int k = 0; k < size; k++) {
 			b = (*val >> (8u * k)) & 0xffu;
-			rc = vmem_le(v, va + k, 1, user, write, &b, f);
+			rc = vmem_le(v, va + k, 1, user, write, &b, f, NULL);
 			if (rc != AMV_WALK_OK)
 				return rc;
 			out |= b << (8u * k);
@@ -313,28 +349,49 @@ static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
 			*val = out;
 		return AMV_WALK_OK;
 	}
-	amv_vcpu_regime(v, &r);
-	rc = amv_walk(&r, &v->port, va,
-		      (write ? AMV_ACC_WRITE : AMV_ACC_READ) |
-			      (user ? AMV_ACC_USER : 0u),
-		      &x, f);
-	if (rc != AMV_WALK_OK)
-		return rc;
+	if (c != NULL && c->valid && c->page == va >> 12) {
+		pa = c->pa | (va & 0xfffu);
+	} else {
+		amv_vcpu_regime(v, &r);
+		rc = amv_walk(&r, &v->port, va,
+			      (write ? AMV_ACC_WRITE : AMV_ACC_READ) |
+				      (user ? AMV_ACC_USER : 0u),
+			      &x, f);
+		if (rc != AMV_WALK_OK)
+			return rc;
+		pa = x.pa;
+		if (c != NULL) {
+			c->valid = true;
+			c->page = va >> 12;
+			c->pa = pa & ~(uint64_t)0xfff;
+			c->host = v->port.ops->ram_ptr != NULL
+					  ? v->port.ops->ram_ptr(v->port.ctx, c->pa)
+					  : NULL;
+		}
+	}
+	if (c != NULL && c->host != NULL && size == 4u &&
+	    (!write || store_untracked(v))) {
+		if (write)
+			le32_put(c->host + (va & 0xffcu), *val);
+		else
+			*val = le32_get(c->host + (va & 0xffcu));
+		return AMV_WALK_OK;
+	}
 	if (write && v->vm != NULL)
-		rc = amv_shadow_wp_write(v->vm, x.pa, *val, size);
+		rc = amv_shadow_wp_write(v->vm, pa, *val, size);
 	else if (write && size == 4u)
-		rc = v->port.ops->write_phys32(v->port.ctx, x.pa, *val);
+		rc = v->port.ops->write_phys32(v->port.ctx, pa, *val);
 	else
-		rc = v->port.ops->read_phys32(v->port.ctx, x.pa & ~(uint64_t)3,
+		rc = v->port.ops->read_phys32(v->port.ctx, pa & ~(uint64_t)3,
 					      &word);
 	if (rc == 0 && write && v->vm == NULL && size != 4u) {
-		sh = (unsigned int)(x.pa & 3u) * 8u;
+		sh = (unsigned int)(pa & 3u) * 8u;
 		word = (word & ~(((size == 1u) ? 0xffu : 0xffffu) << sh)) |
 		       ((*val & ((size == 1u) ? 0xffu : 0xffffu)) << sh);
-		rc = v->port.ops->write_phys32(v->port.ctx, x.pa & ~(uint64_t)3,
+		rc = v->port.ops->write_phys32(v->port.ctx, pa & ~(uint64_t)3,
 					       word);
 	} else if (rc == 0 && !write) {
-		sh = (unsigned int)(x.pa & 3u) * 8u;
+		sh = (unsigned int)(pa & 3u) * 8u;
 		*val = size == 4u ? word
 			: (word >> sh) & ((size == 1u) ? 0xffu : 0xffffu);
 	}
@@ -394,7 +451,7 @@ static int emu_ldrt(struct amv_vcpu *v, const struct amv_insn *i)
 		return undef(v, i); /* UNPREDICTABLE: see emulate.h */
 	wback = base + ls_offset(v, i); /* post-indexed */
 	val = load ? 0u : amv_vcpu_get(v, i->rt);
-	if (vmem(v, base, i->size, true, !load, &val, &f) != AMV_WALK_OK)
+	if (vmem(v, base, i->size, true, !load, &val, &f, NULL) != AMV_WALK_OK)
 		return abort_here(v, &f);
 	if (load)
 		amv_vcpu_set(v, i->rt,
@@ -433,6 +490,27 @@ static unsigned int popcount16(uint32_t x)
 	return n;
 }
 
+/* R0-R14 as @mode sees them (B1.3.2), looked up once for a block
+ * transfer. */
+struct reg_bank {
+	uint32_t *p[15];
+};
+
+static struct reg_bank reg_bank(struct amv_vcpu *v, uint32_t mode)
+{
+	struct reg_bank b;
+	unsigned int bank = amv_mode_bank(mode);
+
+	for (unsigned int r = 0; r < 13u; r++)
+		b.p[r] = &v->r[r];
+	if (bank == AMV_BANK_FIQ)
+		for (unsigned int r = 8; r < 13u; r++)
+			b.p[r] = &v->r8_fiq[r - 8u];
+	b.p[13] = &v->sp_lr[bank][0];
+	b.p[14] = &v->sp_lr[bank][1];
+	return b;
+}
+
 /* LDM/STM with ^ (B9.3.5 LDM user registers, B9.3.6 exception return,
  * B9.3.17 STM user registers). All loads happen before any register
  * changes, so an abort leaves the vCPU as it was. */
@@ -443,6 +521,8 @@ static int emu_ldm_stm_user(struct amv_vcpu *v, const struct amv_insn *i)
 	uint32_t base = amv_vcpu_get(v, i->rn), addr, vals[16];
 	uint32_t mode = exc_return ? mode_of(v) : AMV_MODE_USR;
 	unsigned int n = popcount16(i->reglist), k = 0;
+	struct reg_bank regs;
+	struct xcache c = {false, 0, 0, NULL};
 	struct amv_fault f;
 
 	if (!has_spsr(v) || n == 0u || i->rn == 15u ||
@@ -454,6 +534,7 @@ static int emu_ldm_stm_user(struct amv_vcpu *v, const struct amv_insn *i)
 		align_fault(&f, addr, !load);
 		return abort_here(v, &f);
 	}
+	regs = reg_bank(v, mode);
 	for (unsigned int r = 0; r < 16u; r++) {
 		if (!(i->reglist & (1u << r)))
 			continue;
@@ -462,17 +543,17 @@ static int emu_ldm_stm_user(struct amv_vcpu *v, const struct amv_insn *i)
 		} else if (r == 15u) {
 			vals[r] = amv_vcpu_get(v, 15);
 		} else {
-			vals[r] = *amv_vcpu_reg_mode(v, mode, r);
+			vals[r] = *regs.p[r];
 		}
-		if (vmem(v, addr + 4u * k, 4, false, !load, &vals[r], &f) !=
-		    AMV_WALK_OK)
+		if (vmem(v, addr + 4u * k, 4, false, !load, &vals[r], &f,
+			 &c) != AMV_WALK_OK)
 			return abort_here(v, &f);
 		k++;
 	}
 	if (load)
 		for (unsigned int r = 0; r < 15u; r++)
 			if (i->reglist & (1u << r))
-				*amv_vcpu_reg_mode(v, mode, r) = vals[r];
+				*regs.p[r] = vals[r];
 	if ((i->flags & AMV_INSN_F_WBACK) &&
 	    !(load && (i->reglist & (1u << i->rn))))
 		amv_vcpu_set(v, i->rn, block_wback(i, base, n));
@@ -490,14 +571,15 @@ static int emu_ldm_stm_user(struct amv_vcpu *v, const struct amv_insn *i)
 static int two_words(struct amv_vcpu *v, uint32_t addr, bool write,
 		     uint32_t *w0, uint32_t *w1)
 {
+	struct xcache c = {false, 0, 0, NULL};
 	struct amv_fault f;
 
 	if ((addr & 3u) != 0) {
 		align_fault(&f, addr, write);
 		return abort_here(v, &f);
 	}
-	if (vmem(v, addr, 4, false, write, w0, &f) != AMV_WALK_OK ||
-	    vmem(v, addr + 4u, 4, false, write, w1, &f) != AMV_WALK_OK)
+	if (vmem(v, addr, 4, false, write, w0, &f, &c) != AMV_WALK_OK ||
+	    vmem(v, addr + 4u, 4, false, write, w1, &f, &c) != AMV_WALK_OK)
 		return abort_here(v, &f);
 	return 0;
 }

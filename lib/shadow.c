@@ -339,6 +339,21 @@ static void switch_as(struct amv_shadow_vm *vm)
 	vm->st.as[as].stamp = ++vm->clock;
 }
 
+/* The host DACR for a virtual privilege. Both views are computed together
+ * and kept until the host domains or the guest DACR change: a guest system
+ * call and its return each switch views, and recomputing costs a pass over
+ * the 16 domains. */
+static uint32_t host_dacr(struct amv_shadow_vm *vm, bool kernel)
+{
+	if (vm->dacr_dirty || vm->dacr_guest != vm->g.dacr) {
+		vm->dacr_view[0] = amv_domain_dacr(&vm->dom, vm->g.dacr, false);
+		vm->dacr_view[1] = amv_domain_dacr(&vm->dom, vm->g.dacr, true);
+		vm->dacr_guest = vm->g.dacr;
+		vm->dacr_dirty = false;
+	}
+	return vm->dacr_view[kernel ? 1 : 0];
+}
+
 /* Hand the port the host TTBR0/CONTEXTIDR/DACR for the current state. */
 static void program_host(struct amv_shadow_vm *vm, bool force)
 {
@@ -355,8 +370,7 @@ static void program_host(struct amv_shadow_vm *vm, bool force)
 	}
 	ttbr0 = (vm->l1_pa + (uint32_t)vm->cur * AMV_L1_TABLE_SIZE) |
 		vm->cfg.ttbr_attr;
-	dacr = amv_domain_dacr(&vm->dom, vm->g.dacr, vm->kernel);
-	vm->dacr_dirty = false;
+	dacr = host_dacr(vm, vm->kernel);
 	if (force || flush || ttbr0 != vm->host_ttbr0 || asid != vm->host_ctx ||
 	    dacr != vm->host_dacr) {
 		vm->host_ttbr0 = ttbr0;
@@ -1385,7 +1399,7 @@ int amv_shadow_set_mode(struct amv_shadow_vm *vm, bool kernel)
 	if (vm->kernel == kernel)
 		return 0;
 	vm->kernel = kernel;
-	dacr = amv_domain_dacr(&vm->dom, vm->g.dacr, kernel);
+	dacr = host_dacr(vm, kernel);
 	if (dacr != vm->host_dacr) {
 		p = &vm->cfg.port;
 		vm->host_dacr = dacr;
@@ -1488,6 +1502,7 @@ int amv_shadow_init(struct amv_shadow_vm *vm,
 	if (vm == NULL || cfg == NULL || !config_ok(cfg))
 		return -AMV_EINVAL;
 	amv_memset(vm, 0, sizeof(*vm));
+	vm->dacr_dirty = true;
 	vm->cfg = *cfg;
 	vm->st = *cfg->storage;
 	if (vm->cfg.sync == AMV_SYNC_TLB)
@@ -1523,9 +1538,12 @@ static int write_word(struct amv_shadow_vm *vm, uint64_t gpa, uint32_t val)
 
 	if (rc < 0)
 		return rc == -AMV_EIO ? -AMV_EIO : -AMV_EFAULT;
-	if ((gpa >> 32) == 0)
+	/* AMV_SYNC_TLB keeps no reverse map: nothing derives from the word
+	 * until the guest's TLB maintenance says so. */
+	if (vm->st.n_rmap != 0 && (gpa >> 32) == 0) {
 		rmap_drop(vm, (uint32_t)gpa);
-	program_host(vm, false);
+		program_host(vm, false);
+	}
 	return 0;
 }
 

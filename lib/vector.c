@@ -27,8 +27,10 @@ static int route_undef(struct amv_vcpu *v, const struct amv_trap *t,
 		/* docs/amv-scan.md: a UDF is a patch only if its entry
 		 * names this address; else it is the guest's own UDF. */
 		if (patches != NULL && i < n && patches[i].address == t->pc &&
-		    amv_decode(AMV_ISA_A32, patches[i].original, &out->insn) ==
-			    0) {
+		    (patches[i].decoded
+			     ? (out->insn = patches[i].insn, true)
+			     : amv_decode(AMV_ISA_A32, patches[i].original,
+					  &out->insn) == 0)) {
 			out->action = AMV_ACT_EMULATE;
 			return 0;
 		}
@@ -99,6 +101,21 @@ static int route_abort(struct amv_vcpu *v, const struct amv_trap *t,
 	out->region = res.region;
 	out->action = rc == AMV_SHADOW_MMIO ? AMV_ACT_MMIO : AMV_ACT_WP;
 	return 0;
+}
+
+int amv_patch_prepare(struct amv_patch *patches, uint32_t n)
+{
+	int rc = 0;
+
+	if (patches == NULL && n > 0)
+		return -AMV_EINVAL;
+	for (uint32_t i = 0; i < n; i++) {
+		patches[i].decoded = amv_decode(AMV_ISA_A32, patches[i].original,
+						&patches[i].insn) == 0;
+		if (!patches[i].decoded)
+			rc = -AMV_EINVAL;
+	}
+	return rc;
 }
 
 int amv_route(struct amv_vcpu *v, const struct amv_trap *t,

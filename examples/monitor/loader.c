@@ -181,6 +181,7 @@ int ld_apply_patches(const uint8_t *img, size_t size, const uint8_t *tab,
 		va[i].cls = (uint16_t)le16(e + 12);
 		va[i].cond = e[14];
 		va[i].flags = e[15];
+		va[i].decoded = false;
 		pa[i] = va[i];
 		pa[i].address = gpa;
 	}

@@ -532,6 +532,9 @@ static void load_guest(uint32_t *entry)
 				     &ram, m.patch_va, m.patch_pa, MAX_PATCHES,
 				     &m.n_patches, &err) != 0)
 			die(ppath, err);
+		if (amv_patch_prepare(m.patch_va, m.n_patches) != 0 ||
+		    amv_patch_prepare(m.patch_pa, m.n_patches) != 0)
+			die(ppath, "an original instruction does not decode");
 	}
 	say("guest ");
 	bm_puts(path);

@@ -78,6 +78,23 @@ struct amv_port_ops {
 	void (*set_host_mmu)(void *ctx, uint32_t ttbr0, uint32_t contextidr,
 			     uint32_t dacr);
 
+	/**
+	 * @brief Optional: guest RAM as host memory.
+	 *
+	 * Lets the emulator read and write the guest page at @p pa directly
+	 * instead of one read_phys32/write_phys32 call per word (block
+	 * transfers, exception returns, SRS/RFE). The page holds guest bytes
+	 * in guest memory order; the library accesses it with the same
+	 * little-endian word semantics as read_phys32. NULL hook: the word
+	 * hooks are used.
+	 * @param ctx The port context.
+	 * @param pa  Guest physical address, 4 KiB-aligned.
+	 * @return The host address of the page, or NULL where @p pa is not
+	 *         plain RAM (an MMIO region, nothing): the word hooks are
+	 *         used there.
+	 */
+	void *(*ram_ptr)(void *ctx, uint64_t pa);
+
 	/** @brief Host TLBIALL: invalidate the entire host TLB.
 	 *  @param ctx The port context. */
 	void (*tlbi_all)(void *ctx);

@@ -281,6 +281,8 @@ struct amv_shadow_vm {
 	uint32_t l1_pa;                /**< Host PA of the L1 pool. */
 	uint32_t l2_pa;                /**< Host PA of the L2 pool. */
 	bool dacr_dirty;               /**< Host DACR needs recomputing. */
+	uint32_t dacr_view[2];         /**< Host DACR for user, kernel. */
+	uint32_t dacr_guest;           /**< Guest DACR they were made for. */
 	uint32_t rmap_used;            /**< Reverse-map entries in use. */
 	unsigned int last_region;      /**< Memory-map region last hit. */
 	bool fast_ok;                  /**< The small-page fast path applies. */

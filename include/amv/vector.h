@@ -77,6 +77,10 @@ struct amv_patch {
 	uint16_t cls;      /**< Class when scanned (informative). */
 	uint8_t cond;      /**< Condition of the original. */
 	uint8_t flags;     /**< Scan flags (informative). */
+	bool decoded;      /**< @ref insn holds the original decoded
+			        (amv_patch_prepare()); else amv_route()
+			        decodes it on every trap. */
+	struct amv_insn insn; /**< The original, decoded. */
 };
 
 /** Actions. */
@@ -100,6 +104,21 @@ struct amv_route_result {
 	uint64_t gpa;          /**< MMIO, WP, WINDOW: guest PA. */
 	unsigned int region;   /**< MMIO: memory-map region. */
 };
+
+/**
+ * @brief Decode each entry's original instruction once, at load time.
+ *
+ * amv_route() then copies the decoded instruction instead of decoding the
+ * original on every trap (a decode costs about as much as the emulation of
+ * a CPSR write).
+ * @param patches The table.
+ * @param n       Entries.
+ * @retval 0 Success.
+ * @retval -AMV_EINVAL NULL @p patches with @p n > 0 (or the decoder
+ *         refused an original: that entry stays undecoded and amv_route()
+ *         decodes it each time).
+ */
+int amv_patch_prepare(struct amv_patch *patches, uint32_t n);
 
 /**
  * @brief Decide what a host exception taken while the guest ran means.

@@ -67,12 +67,15 @@ static inline volatile uint32_t *mon_dev(uint32_t pa)
 #define MON_GUEST_RAM_GPA 0x00000000u
 #endif
 
-/* The guest's registers as User mode holds them while it runs. */
+/* Where the world switch finds and leaves the guest's registers: the
+ * vCPU's own R0-R12 (a copy in virtual FIQ mode) and its current mode's SP
+ * and LR, so that an exit copies nothing. */
 struct mon_frame {
-	uint32_t r[15]; /* R0-R14 of the guest's current mode */
-	uint32_t pc;    /* where it resumes; on exit, the instruction
-			   concerned (see mon_entry.S) */
-	uint32_t cpsr;  /* host SPSR: amv_vcpu_to_host() / from_host() */
+	uint32_t *regs;  /* R0-R12 */
+	uint32_t *sp_lr; /* SP, LR */
+	uint32_t pc;     /* where it resumes; on exit, the instruction
+			    concerned (see mon_entry.S) */
+	uint32_t cpsr;   /* host SPSR: amv_vcpu_to_host() / from_host() */
 };
 
 extern struct mon_frame mon_guest;
@@ -84,7 +87,7 @@ int mon_run_guest(void);
 int mon_guest_ldr(uint32_t va, uint32_t *out);
 
 /* vCPU <-> mon_guest. */
-void mon_frame_from_vcpu(const struct amv_vcpu *v);
+void mon_frame_from_vcpu(struct amv_vcpu *v);
 void mon_frame_to_vcpu(struct amv_vcpu *v);
 
 /* Guest devices: a port context's MMIO handlers (gpa outside RAM). Return

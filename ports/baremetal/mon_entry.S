@@ -3,9 +3,10 @@
  * The monitor's host exception vectors and the world switch.
  *
  * The guest always runs in User mode. An exception taken from User mode is
- * a guest exit: the entry stores the guest's User-bank R0-R14, the address
- * of the instruction concerned (LR minus the exception's offset, B1.8.3)
- * and the SPSR in mon_guest, switches to the monitor's Supervisor mode and
+ * a guest exit: the entry stores the guest's User-bank R0-R12, SP and LR
+ * where mon_guest points (the vCPU's own registers), the address of the
+ * instruction concerned (LR minus the exception's offset, B1.8.3) and the
+ * SPSR in mon_guest, switches to the monitor's Supervisor mode and
  * returns from mon_run_guest() with the exception kind (enum bm_exc). An
  * exception taken from a privileged mode is the monitor's own and goes to
  * the bare-metal runtime's entries (bm_exception()).
@@ -30,7 +31,7 @@ mon_vectors:
 	b	mon_irq
 	b	mon_fiq
 
-/* struct mon_frame: r[15] at 0, pc at 60, cpsr at 64. */
+/* struct mon_frame: regs at 0, sp_lr at 4, pc at 8, cpsr at 12. */
 	.macro GUEST_ENTRY name, kind, adjust, host
 \name:
 	sub	lr, lr, #\adjust
@@ -41,12 +42,16 @@ mon_vectors:
 	addne	lr, lr, #\adjust
 	bne	\host
 	ldr	r0, =mon_guest
-	stmib	r0, {r1-r14}^		/* the guest's User-bank R1-R14 */
-	str	lr, [r0, #60]
-	mrs	lr, spsr
-	str	lr, [r0, #64]
-	ldr	lr, [sp], #4
-	str	lr, [r0]
+	ldr	r0, [r0]		/* regs */
+	stmib	r0, {r1-r12}^		/* the guest's User-bank R1-R12 */
+	ldr	r1, [sp], #4
+	str	r1, [r0]		/* R0 */
+	ldr	r0, =mon_guest
+	ldr	r1, [r0, #4]
+	stmia	r1, {r13, r14}^		/* SP, LR */
+	str	lr, [r0, #8]
+	mrs	r1, spsr
+	str	r1, [r0, #12]
 	mov	r0, #\kind
 	b	mon_exit_guest
 	.endm
@@ -71,11 +76,14 @@ mon_exit_guest:
 mon_run_guest:
 	push	{r4-r12, lr}
 	ldr	lr, =mon_guest
-	ldr	r0, [lr, #64]
+	ldr	r0, [lr, #12]
 	msr	spsr_cxsf, r0
-	ldmia	lr, {r0-r14}^		/* the guest's User-bank R0-R14 */
+	ldr	r0, [lr, #4]
+	ldmia	r0, {r13, r14}^		/* the guest's SP and LR, User bank */
 	nop				/* no banked access right after LDM ^ (ARMv6) */
-	ldr	lr, [lr, #60]
+	ldr	r0, [lr]
+	ldr	lr, [lr, #8]
+	ldmia	r0, {r0-r12}		/* R0-R12: not banked in Supervisor mode */
 	movs	pc, lr			/* CPSR = SPSR: User mode, the guest */
 
 /*

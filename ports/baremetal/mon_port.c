@@ -142,6 +142,15 @@ static int port_write(void *ctx, uint64_t pa, uint32_t val)
 	return p->mmio.write(p->mmio.dev, (uint32_t)pa, 4, val);
 }
 
+static void *port_ram_ptr(void *ctx, uint64_t pa)
+{
+	const struct amv_vm_region *r = find_region(ctx, pa);
+
+	if (r == NULL || r->kind != AMV_REGION_RAM)
+		return NULL;
+	return (void *)(uintptr_t)(r->hpa + (uint32_t)(pa - r->gpa));
+}
+
 /* The window is mapped VA = PA. */
 static uint32_t port_host_pa(void *ctx, const void *ptr)
 {
@@ -222,6 +231,7 @@ static void port_tlbi_mvaa(void *ctx, uint32_t va)
 const struct amv_port_ops mon_port_ops = {
 	.read_phys32 = port_read,
 	.write_phys32 = port_write,
+	.ram_ptr = port_ram_ptr,
 	.host_pa = port_host_pa,
 	.set_host_mmu = port_set_host_mmu,
 	.tlbi_all = port_tlbi_all,
@@ -232,37 +242,30 @@ const struct amv_port_ops mon_port_ops = {
 
 /* ------------------------------------------------------------ frames */
 
-void mon_frame_from_vcpu(const struct amv_vcpu *v)
+/* R0-R12 in virtual FIQ mode, whose R8-R12 are banked. */
+static uint32_t fiq_regs[13];
+
+void mon_frame_from_vcpu(struct amv_vcpu *v)
 {
 	uint32_t mode = v->cpsr & AMV_PSR_MODE_MASK;
-	unsigned int bank = amv_mode_bank(mode), i;
 
-	for (i = 0; i < 13; i++)
-		mon_guest.r[i] = v->r[i];
-	if (mode == AMV_MODE_FIQ)
-		for (i = 0; i < 5; i++)
-			mon_guest.r[8 + i] = v->r8_fiq[i];
-	mon_guest.r[13] = v->sp_lr[bank][0];
-	mon_guest.r[14] = v->sp_lr[bank][1];
+	mon_guest.regs = v->r;
+	if (mode == AMV_MODE_FIQ) {
+		memcpy(fiq_regs, v->r, 8 * sizeof(v->r[0]));
+		memcpy(&fiq_regs[8], v->r8_fiq, sizeof(v->r8_fiq));
+		mon_guest.regs = fiq_regs;
+	}
+	mon_guest.sp_lr = v->sp_lr[amv_mode_bank(mode)];
 	mon_guest.pc = v->pc;
 	mon_guest.cpsr = amv_vcpu_to_host(v);
 }
 
 void mon_frame_to_vcpu(struct amv_vcpu *v)
 {
-	uint32_t mode = v->cpsr & AMV_PSR_MODE_MASK;
-	unsigned int bank = amv_mode_bank(mode), i;
-
-	for (i = 0; i < 8; i++)
-		v->r[i] = mon_guest.r[i];
-	for (i = 8; i < 13; i++) {
-		if (mode == AMV_MODE_FIQ)
-			v->r8_fiq[i - 8] = mon_guest.r[i];
-		else
-			v->r[i] = mon_guest.r[i];
+	if (mon_guest.regs == fiq_regs) {
+		memcpy(v->r, fiq_regs, 8 * sizeof(v->r[0]));
+		memcpy(v->r8_fiq, &fiq_regs[8], sizeof(v->r8_fiq));
 	}
-	v->sp_lr[bank][0] = mon_guest.r[13];
-	v->sp_lr[bank][1] = mon_guest.r[14];
 	v->pc = mon_guest.pc;
 	amv_vcpu_from_host(v, mon_guest.cpsr);
 }

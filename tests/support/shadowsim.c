@@ -31,6 +31,14 @@ static int sim_write32(void *ctx, uint64_t pa, uint32_t val)
 	return 0;
 }
 
+/* Guest RAM pages as host memory: the emulator's block transfers use it
+ * (the words are little-endian on the hosts the tests run on, as
+ * amv_port_ops::ram_ptr asks). */
+static void *sim_ram_ptr(void *ctx, uint64_t pa)
+{
+	return ssim_word(ctx, pa);
+}
+
 static uint32_t sim_host_pa(void *ctx, const void *p)
 {
 	struct ssim *s = ctx;
@@ -103,6 +111,7 @@ static void sim_tlbi_mvaa(void *ctx, uint32_t va)
 const struct amv_port_ops ssim_port_ops = {
 	.read_phys32 = sim_read32,
 	.write_phys32 = sim_write32,
+	.ram_ptr = sim_ram_ptr,
 	.host_pa = sim_host_pa,
 	.set_host_mmu = sim_set_host_mmu,
 	.tlbi_all = sim_tlbi_all,

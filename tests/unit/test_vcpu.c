@@ -15,6 +15,7 @@
 
 #include <amv/amv.h>
 
+#include "prng.h"
 #include "shadowsim.h"
 
 static struct amv_vcpu v;
@@ -26,6 +27,14 @@ static void reset(uint32_t mode)
 			 0);
 	v.cpsr = mode | AMV_PSR_I_BIT | AMV_PSR_F_BIT | AMV_PSR_A_BIT;
 	v.pc = 0x8000;
+}
+
+static int run_on(struct amv_vcpu *x, uint32_t word)
+{
+	struct amv_insn i;
+
+	assert_int_equal(amv_decode(AMV_ISA_A32, word, &i), 0);
+	return amv_emulate(x, &i);
 }
 
 static int run(uint32_t word)
@@ -616,6 +625,127 @@ static void rfe_loads_pc_and_cpsr_and_srs_stores_lr_and_spsr(void **state)
 	ssim_fini(&msim);
 }
 
+/*
+ * The emulator reaches guest RAM either word by word through the port's
+ * read_phys32/write_phys32 or a page at a time through ram_ptr (block
+ * transfers). Both must give the same registers and memory, also for
+ * blocks that cross a page or a section, or that abort halfway.
+ */
+static void block_transfers_through_ram_ptr_match_the_word_hooks(void **state)
+{
+	static const uint32_t modes[] = {AMV_MODE_SVC, AMV_MODE_IRQ,
+					 AMV_MODE_FIQ, AMV_MODE_ABT};
+	struct amv_port_ops words_only = ssim_port_ops;
+	struct amv_port with_ptr, without;
+	struct amv_vcpu start, a, b;
+	uint32_t mem0[64], mem_a[64];
+	struct prng rng;
+
+	(void)state;
+	prng_seed(&rng, 0xb10c);
+	words_only.ram_ptr = NULL;
+	for (unsigned int n = 0; n < 4000; n++) {
+		uint32_t r = prng_next(&rng), word, base, pu, rn;
+		/* Near the end of the first section's page 0xff and of the
+		 * section: blocks cross pages and sections. */
+		static const uint32_t bases[] = {0x00100fe0u, 0x001fffe0u,
+						 0x00100800u, 0x00200000u};
+
+		mem_guest(modes[r % 4u]);
+		with_ptr = v.port;
+		without = with_ptr;
+		without.ops = &words_only;
+		pu = (r >> 2) & 3u;
+		rn = (r >> 4) % 13u;
+		if (rn == 8u && (r % 4u) == 2u)
+			rn = 0; /* keep the base out of the FIQ bank */
+		switch ((r >> 8) % 4u) {
+		case 0: /* STM user registers */
+			word = 0xe8400000u | pu << 23 | rn << 16 | (prng_next(&rng) & 0x7fffu);
+			break;
+		case 1: /* LDM user registers */
+			word = 0xe8500000u | pu << 23 | rn << 16 | (prng_next(&rng) & 0x7fffu);
+			break;
+		case 2: /* LDM exception return, with writeback or not */
+			word = 0xe8508000u | pu << 23 | ((r >> 12) & 1u) << 21 |
+			       rn << 16 | (prng_next(&rng) & 0x7fffu);
+			break;
+		default: /* SRS / RFE */
+			word = (r >> 13) & 1u
+				       ? 0xf84d0500u | pu << 23 | AMV_MODE_SVC
+				       : 0xf8100a00u | pu << 23 | rn << 16;
+			break;
+		}
+		base = bases[(r >> 14) % 4u] + ((r >> 16) & 0x1cu);
+		for (unsigned int k = 0; k < 13; k++)
+			v.r[k] = prng_next(&rng);
+		for (unsigned int k = 0; k < 5; k++)
+			v.r8_fiq[k] = prng_next(&rng);
+		for (unsigned int k = 0; k < AMV_BANK_COUNT; k++) {
+			v.sp_lr[k][0] = prng_next(&rng);
+			v.sp_lr[k][1] = prng_next(&rng);
+		}
+		for (unsigned int k = 0; k + 1 < AMV_BANK_COUNT; k++)
+			v.spsr[k] = (prng_next(&rng) & 0xf80f0000u) | AMV_MODE_USR;
+		amv_vcpu_set(&v, rn, base);
+		amv_vcpu_set(&v, 13, base);
+		for (unsigned int k = 0; k < 64; k++) {
+			uint32_t *w = ssim_word(&msim, base + 0x00200000u - 0x80u + 4u * k);
+
+			mem0[k] = prng_next(&rng);
+			if (w != NULL)
+				*w = mem0[k];
+		}
+		start = v;
+		a = start;
+		a.port = without;
+		(void)run_on(&a, word);
+		for (unsigned int k = 0; k < 64; k++) {
+			uint32_t *w = ssim_word(&msim, base + 0x00200000u - 0x80u + 4u * k);
+
+			mem_a[k] = w != NULL ? *w : 0;
+			if (w != NULL)
+				*w = mem0[k];
+		}
+		/* And the word path against the ARM ARM's addressing
+		 * (A8.8.58 ff.): lowest register at the lowest address. The
+		 * sections map VA to PA + 2 MiB, so a block that crosses a page
+		 * stays contiguous in memory. */
+		if ((word & 0xfe500000u) == 0xe8400000u && a.pc == start.pc + 4u) {
+			bool load = (word >> 20) & 1u, up = (word >> 23) & 1u;
+			bool pre = (word >> 24) & 1u;
+			uint32_t list = word & 0xffffu, cnt = 0, lo, k = 0;
+
+			for (uint32_t t = list; t != 0; t &= t - 1u)
+				cnt++;
+			lo = up ? base + (pre ? 4u : 0u)
+				: base - 4u * cnt + (pre ? 0u : 4u);
+			for (unsigned int reg = 0; reg < 15; reg++) {
+				uint32_t off, val;
+
+				if (!(list & (1u << reg)))
+					continue;
+				off = (lo + 4u * k++) - (base - 0x80u);
+				val = *amv_vcpu_reg_mode(load ? &a : &start,
+							 AMV_MODE_USR, reg);
+				assert_int_equal(load ? mem0[off / 4] : mem_a[off / 4],
+						 val);
+			}
+		}
+		b = start;
+		b.port = with_ptr;
+		(void)run_on(&b, word);
+		b.port = a.port;
+		assert_memory_equal(&a, &b, sizeof(a));
+		for (unsigned int k = 0; k < 64; k++) {
+			uint32_t *w = ssim_word(&msim, base + 0x00200000u - 0x80u + 4u * k);
+
+			assert_int_equal(w != NULL ? *w : 0, mem_a[k]);
+		}
+		ssim_fini(&msim);
+	}
+}
+
 static void ldm_user_registers_in_system_mode_is_undefined(void **state)
 {
 	(void)state;
@@ -680,16 +810,28 @@ static void privileged_undef_is_emulated_in_kernel_and_injected_in_user(
 
 static void udf_is_a_patch_only_when_its_entry_names_the_address(void **state)
 {
-	const struct amv_patch table[2] = {
-		{0, 0x7000, 0xe12ff002u, AMV_INSN_MSR, 14, 2},
-		{1, 0x8000, 0xf10c0080u, AMV_INSN_CPS, 15, 2},
+	struct amv_patch table[2] = {
+		{.index = 0, .address = 0x7000, .original = 0xe12ff002u,
+		 .cls = AMV_INSN_MSR, .cond = 14, .flags = 2},
+		{.index = 1, .address = 0x8000, .original = 0xf10c0080u,
+		 .cls = AMV_INSN_CPS, .cond = 15, .flags = 2},
 	};
+	struct amv_insn want;
 
 	(void)state;
 	reset(AMV_MODE_SVC);
 	route(AMV_HEXC_UNDEF, 0xe7f000f1u, 0, 0, table, 2); /* udf #1 */
 	assert_int_equal(rr.action, AMV_ACT_EMULATE);
 	assert_int_equal(rr.insn.raw, 0xf10c0080u);
+	/* Decoded once at load time: the same instruction comes back. */
+	assert_int_equal(amv_decode(AMV_ISA_A32, 0xf10c0080u, &want), 0);
+	assert_int_equal(amv_patch_prepare(table, 2), 0);
+	assert_true(table[0].decoded && table[1].decoded);
+	route(AMV_HEXC_UNDEF, 0xe7f000f1u, 0, 0, table, 2);
+	assert_int_equal(rr.action, AMV_ACT_EMULATE);
+	assert_memory_equal(&rr.insn, &want, sizeof(want));
+	assert_int_equal(amv_patch_prepare(NULL, 1), -AMV_EINVAL);
+	assert_int_equal(amv_patch_prepare(NULL, 0), 0);
 	/* udf #0 at 0x8000: entry 0 is for 0x7000 -> the guest's own UDF. */
 	route(AMV_HEXC_UNDEF, 0xe7f000f0u, 0, 0, table, 2);
 	assert_int_equal(rr.action, AMV_ACT_INJECTED);
@@ -869,6 +1011,7 @@ int main(void)
 		cmocka_unit_test(ldm_exception_return_restores_cpsr_and_branches),
 		cmocka_unit_test(rfe_loads_pc_and_cpsr_and_srs_stores_lr_and_spsr),
 		cmocka_unit_test(ldm_user_registers_in_system_mode_is_undefined),
+		cmocka_unit_test(block_transfers_through_ram_ptr_match_the_word_hooks),
 		cmocka_unit_test(svc_from_guest_user_or_kernel_enters_the_guest_svc),
 		cmocka_unit_test(hypercall_svc_from_guest_kernel_is_a_hypercall),
 		cmocka_unit_test(privileged_undef_is_emulated_in_kernel_and_injected_in_user),
