@@ -2292,6 +2292,44 @@ static void page_that_becomes_a_table_loses_its_writable_shadow(
 	env_free(e);
 }
 
+/* amv_shadow_wp_release(): a store the caller cannot emulate (an STM to
+ * a page-table page) unprotects the page, dropping what was derived from
+ * its descriptors; a later fill that reads one protects it again. */
+static void released_table_page_is_writable_until_a_fill_reads_it_again(
+	void **state)
+{
+	struct env *e = env_new(AMV_SYNC_WP, 8, 32, 256);
+
+	(void)state;
+	wp_setup(e);
+	/* The L2 page is also reachable through a section at 0x00300000,
+	 * whose descriptor lives in the L1 page. */
+	l1_put(e, 0x00300000, g_section(0x00000000, AP_FULL, 0, AMV_L1_NG));
+	apply(e);
+	ok_at(e, VA_NG + 0x10, RD, H0(P_GPA + 0x10));
+	assert_false(ssim_page_writable(&e->s, L2_GPA));
+	wp_exit(e, 0x00308400, L2_GPA + 0x400);
+	assert_int_equal(amv_shadow_wp_release(&e->s.vm, L2_GPA + 0x400), 0);
+	assert_int_equal(e->s.vm.stats.wp_releases, 1);
+	/* Unprotected: the store goes straight to memory. */
+	assert_int_equal(ok_at(e, 0x00308400, WR, H0(L2_GPA + 0x400)), 1);
+	assert_true(ssim_page_writable(&e->s, L2_GPA));
+	isolated(e);
+	/* The guest rewrites the PTE behind the library's back: the entry
+	 * derived from the old one is gone, so VA_NG sees Q at once... */
+	put(e, L2_GPA + 0x400, g_small(Q_GPA, AP_FULL, AMV_L2_NG));
+	ok_at(e, VA_NG + 0x10, RD, H0(Q_GPA + 0x10));
+	/* ...and that fill read the L2 page: protected again. */
+	assert_false(ssim_page_writable(&e->s, L2_GPA));
+	wp_exit(e, 0x00308400, L2_GPA + 0x400);
+	/* Releasing a page that is not protected, or on a TLB VM: nothing. */
+	assert_int_equal(amv_shadow_wp_release(&e->s.vm, P_GPA), 0);
+	assert_int_equal(e->s.vm.stats.wp_releases, 1);
+	assert_int_equal(amv_shadow_wp_release(NULL, P_GPA), -AMV_EINVAL);
+	isolated(e);
+	env_free(e);
+}
+
 static void wp_write_of_a_pte_takes_effect_at_once(void **state)
 {
 	struct env *e = env_new(AMV_SYNC_WP, 8, 32, 256);
@@ -2859,6 +2897,7 @@ int main(void)
 		/* staleness: write protection */
 		T(table_page_is_read_only_in_the_shadow_once_a_fill_used_it),
 		T(page_that_becomes_a_table_loses_its_writable_shadow),
+		T(released_table_page_is_writable_until_a_fill_reads_it_again),
 		T(wp_write_of_a_pte_takes_effect_at_once),
 		T(wp_byte_and_halfword_stores_to_a_pte_take_effect_at_once),
 		T(table_page_in_a_manager_domain_stays_read_only),
