@@ -142,6 +142,8 @@ bench: deps-bench
 	tests/bench/run-bench-emulate.sh $(REL)/tests/bench/bench_emulate
 	$(MAKE) cross
 	tests/bench/run-bench-arm.sh $(ARM7)/tests/bench/arm/bench_arm_pb-a8.elf
+	$(MAKE) build
+	tests/bench/run-bench-monitor.sh $(HOST)/examples/amv-scan/amv-scan $(ARM7) $(BUILD)/bench-monitor
 
 # All 2^32 A32 encodings against Capstone, both cores (about 12-15 min). Not in check.
 decode-exhaustive:

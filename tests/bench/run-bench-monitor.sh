@@ -66,26 +66,28 @@ END {
 		print line; print mdl > md
 		ratio[i, 1] = r[1]; ratio[i, 2] = r[2]; ratio[i, 3] = r[3]
 	}
-	# Bar chart of the overhead ratios, log2 scale from 1x to 64x.
-	W = 120 * n + 120; H = 360
+	# Bar chart of the overhead ratios, log2 scale from 1x to 128x.
+	W = 120 * n + 120; H = 400; Y0 = 330
 	printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"12\">\n", W, H > svg
-	printf "<text x=\"10\" y=\"18\" font-size=\"14\">Monitor overhead vs native (%s, instruction counts, log scale)</text>\n", board > svg
+	printf "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n" > svg
+	printf "<text x=\"10\" y=\"18\" font-size=\"14\">amv example monitor: guest instructions + monitor instructions per iteration / native (%s, QEMU -icount, log scale)</text>\n", board > svg
 	split("#4477aa #ee6677 #228833", C, " ")
-	for (t = 0; t <= 6; t++) {
-		y = 300 - t * 40
-		printf "<line x1=\"60\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ccc\"/><text x=\"20\" y=\"%d\">%dx</text>\n", y, W - 20, y, y + 4, 2 ^ t > svg
+	for (t = 0; t <= 7; t++) {
+		y = Y0 - t * 40
+		printf "<line x1=\"60\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ccc\"/><text x=\"16\" y=\"%d\">%dx</text>\n", y, W - 20, y, y + 4, 2 ^ t > svg
 	}
 	for (i = 1; i <= n; i++) {
 		x0 = 80 + (i - 1) * 120
 		for (k = 1; k <= 3; k++) {
 			l = ratio[i, k] > 1 ? log(ratio[i, k]) / log(2) : 0
-			h = l * 40; if (h > 250) h = 250
-			printf "<rect x=\"%d\" y=\"%.1f\" width=\"28\" height=\"%.1f\" fill=\"%s\"><title>%s %s %.3fx</title></rect>\n", x0 + (k - 1) * 30, 300 - h, h, C[k], order[i], S[k], ratio[i, k] > svg
+			h = l * 40; if (h > 290) h = 290
+			printf "<rect x=\"%d\" y=\"%.1f\" width=\"28\" height=\"%.1f\" fill=\"%s\"><title>%s %s %.3fx</title></rect>\n", x0 + (k - 1) * 30, Y0 - h, h, C[k], order[i], S[k], ratio[i, k] > svg
+			printf "<text x=\"%d\" y=\"%.1f\" font-size=\"9\">%.1f</text>\n", x0 + (k - 1) * 30, Y0 - h - 3, ratio[i, k] > svg
 		}
-		printf "<text x=\"%d\" y=\"320\">%s</text>\n", x0, order[i] > svg
+		printf "<text x=\"%d\" y=\"%d\">%s</text>\n", x0, Y0 + 20, order[i] > svg
 	}
 	for (k = 1; k <= 3; k++)
-		printf "<rect x=\"%d\" y=\"335\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"346\">sync=%s</text>\n", 80 + (k - 1) * 100, C[k], 96 + (k - 1) * 100, S[k] > svg
+		printf "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\">sync=%s</text>\n", 80 + (k - 1) * 100, Y0 + 35, C[k], 96 + (k - 1) * 100, Y0 + 46, S[k] > svg
 	print "</svg>" > svg
 }' "$out/b.native" "$out/b.nativepv" "$out/b.tlb" "$out/b.wp" "$out/b.pv" \
 	"$out/x.tlb" "$out/x.wp" "$out/x.pv"
