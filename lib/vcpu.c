@@ -4,36 +4,6 @@
 #include <amv/error.h>
 #include <amv/vcpu.h>
 
-/* B1.3.1 Table B1-1: mode number -> bank, for the modes amv_mode_valid()
- * accepts (Monitor and Hyp need extensions this core does not have). */
-static const uint8_t bank_of[32] = {
-	[AMV_MODE_USR] = AMV_BANK_USR, [AMV_MODE_FIQ] = AMV_BANK_FIQ,
-	[AMV_MODE_IRQ] = AMV_BANK_IRQ, [AMV_MODE_SVC] = AMV_BANK_SVC,
-	[AMV_MODE_ABT] = AMV_BANK_ABT, [AMV_MODE_UND] = AMV_BANK_UND,
-	[AMV_MODE_SYS] = AMV_BANK_USR,
-};
-
-unsigned int amv_mode_bank(uint32_t mode)
-{
-	return amv_mode_valid(mode) ? bank_of[mode] : AMV_BANK_USR;
-}
-
-/* B1.3.2: R8-R12 are banked for FIQ only, SP and LR for every exception
- * mode; User and System share everything. */
-uint32_t *amv_vcpu_reg_mode(struct amv_vcpu *v, uint32_t mode, unsigned int n)
-{
-	unsigned int bank;
-
-	if (v == NULL || !amv_mode_valid(mode) || n > 14u)
-		return NULL;
-	bank = bank_of[mode];
-	if (n < 8u)
-		return &v->r[n];
-	if (n >= 13u)
-		return &v->sp_lr[bank][n - 13u];
-	return bank == AMV_BANK_FIQ ? &v->r8_fiq[n - 8u] : &v->r[n];
-}
-
 uint32_t *amv_vcpu_spsr(struct amv_vcpu *v)
 {
 	unsigned int bank = amv_mode_bank(v->cpsr & AMV_PSR_MODE_MASK);

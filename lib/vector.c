@@ -124,7 +124,10 @@ int amv_route(struct amv_vcpu *v, const struct amv_trap *t,
 {
 	if (v == NULL || t == NULL || out == NULL)
 		return -AMV_EINVAL;
-	amv_memset(out, 0, sizeof(*out));
+	/* Not the whole result: its instruction is written only by the
+	 * actions that use it (vector.h), and this runs on every exit. */
+	out->gpa = 0;
+	out->region = 0;
 	switch (t->exc) {
 	case AMV_HEXC_IRQ:
 	case AMV_HEXC_FIQ:

@@ -404,7 +404,8 @@ static void __attribute__((noreturn)) run(void)
 	for (;;) {
 		int kind, rc;
 
-		(void)amv_vcpu_pending(&m.v);
+		if (m.v.irq_line || m.v.fiq_line)
+			(void)amv_vcpu_pending(&m.v);
 		mon_frame_from_vcpu(&m.v);
 		kind = mon_run_guest();
 		mon_frame_to_vcpu(&m.v);
@@ -430,7 +431,9 @@ static void __attribute__((noreturn)) run(void)
 			semihost();
 			continue;
 		}
-		rc = amv_route(&m.v, &t, patches_for(t.insn, t.pc),
+		rc = amv_route(&m.v, &t,
+			       kind == BM_EXC_UNDEF ? patches_for(t.insn, t.pc)
+						    : NULL,
 			       m.n_patches, &res);
 		if (rc != 0) {
 			say("amv_route failed at pc ");

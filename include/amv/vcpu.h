@@ -202,9 +202,26 @@ static inline bool amv_mode_valid(uint32_t mode)
 /**
  * @brief The bank a mode's SP, LR and SPSR come from.
  * @param mode A valid mode.
- * @return enum amv_bank (User and System share AMV_BANK_USR).
+ * @return enum amv_bank (User and System share AMV_BANK_USR; so does any
+ *         value that names no mode).
  */
-unsigned int amv_mode_bank(uint32_t mode);
+static inline unsigned int amv_mode_bank(uint32_t mode)
+{
+	/* B1.3.1 Table B1-1, one nibble per M[3:0] of the valid modes
+	 * (M[4] is 1 for all of them): USR 0 -> USR, FIQ 1 -> FIQ,
+	 * IRQ 2 -> IRQ, SVC 3 -> SVC, ABT 7 -> ABT (low word), UND 0xb ->
+	 * UND, SYS 0xf -> USR (high word). Kept in the header: every guest
+	 * exit looks banks up several times. */
+	const uint32_t lo = (uint32_t)AMV_BANK_FIQ << 4 |
+			    (uint32_t)AMV_BANK_IRQ << 8 |
+			    (uint32_t)AMV_BANK_SVC << 12 |
+			    (uint32_t)AMV_BANK_ABT << 28;
+	const uint32_t hi = (uint32_t)AMV_BANK_UND << 12;
+
+	if (!amv_mode_valid(mode))
+		return AMV_BANK_USR;
+	return ((mode & 8u ? hi : lo) >> ((mode & 7u) * 4u)) & 0xfu;
+}
 
 /**
  * @brief Pointer to register @p n (0-14) as seen from @p mode; R15 is not
@@ -214,7 +231,22 @@ unsigned int amv_mode_bank(uint32_t mode);
  * @param n    Register number 0..14.
  * @return The register, or NULL for a bad mode or number.
  */
-uint32_t *amv_vcpu_reg_mode(struct amv_vcpu *v, uint32_t mode, unsigned int n);
+static inline uint32_t *amv_vcpu_reg_mode(struct amv_vcpu *v, uint32_t mode,
+					  unsigned int n)
+{
+	unsigned int bank;
+
+	/* B1.3.2: R8-R12 are banked for FIQ only, SP and LR for every
+	 * exception mode; User and System share everything. */
+	if (v == NULL || !amv_mode_valid(mode) || n > 14u)
+		return NULL;
+	if (n < 8u)
+		return &v->r[n];
+	bank = amv_mode_bank(mode);
+	if (n >= 13u)
+		return &v->sp_lr[bank][n - 13u];
+	return bank == AMV_BANK_FIQ ? &v->r8_fiq[n - 8u] : &v->r[n];
+}
 
 /**
  * @brief Read register @p n (0-15) in the current mode, as an instruction

@@ -100,7 +100,8 @@ enum amv_action {
 /** amv_route()'s answer. */
 struct amv_route_result {
 	uint32_t action;       /**< enum amv_action. */
-	struct amv_insn insn;  /**< EMULATE, MMIO, WP: the instruction. */
+	struct amv_insn insn;  /**< EMULATE, MMIO, WP: the instruction (not
+				    written for the other actions). */
 	uint64_t gpa;          /**< MMIO, WP, WINDOW: guest PA. */
 	unsigned int region;   /**< MMIO: memory-map region. */
 };
