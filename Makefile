@@ -176,6 +176,7 @@ monitor-test: build cross
 	$(EQUIV) $(BUILD)/equivalence/smoke $(ARM7)/examples/monitor/smoke_guest_@BOARD@.elf
 	$(EQUIV) $(BUILD)/equivalence/guest $(ARM7)/examples/guest/guest_@BOARD@.elf \
 		$(ARM7)/examples/guest/guest_pv_@BOARD@.elf
+	tests/monitor/monitor-misc.sh $(HOST)/examples/amv-scan/amv-scan $(ARM7) $(BUILD)/monitor-misc
 
 # amv-scan on Debian's armhf armmp kernel (needs the Debian archive).
 scan-kernel: build

@@ -8,6 +8,8 @@
  *   guest=PATH     the guest ELF (read with semihosting from the host)
  *   patches=PATH   its patch table (amv-scan --patch OUT: OUT.patches)
  *   sync=tlb|wp|pv the shadow MMU's synchronization strategy
+ *   limit=MS       stop the guest after MS milliseconds of (virtual) time
+ *                  (the monitor's watchdog, SP804 timer 2; default: none)
  * The guest's console is UART0; the monitor writes to UART1, every line
  * starting with "[amv]".
  */
@@ -355,14 +357,34 @@ static void dataop(const struct amv_route_result *res)
 	m.v.irq_line = vdev_irq_line(&m.dev);
 }
 
+/* A host interrupt: the guest's timer (to the virtual GIC) or the
+ * monitor's watchdog (the guest ran out of its time: stop it). */
+static void host_irq(void)
+{
+	uint32_t id = mon_gic_ack();
+
+	if (id == 1023u)
+		return;
+	if (id == MON_TIMER23_IRQ) {
+		mon_watchdog_ack();
+		mon_gic_eoi(id);
+		say("watchdog: the guest's time limit expired at pc ");
+		bm_puthex(m.v.pc, 8);
+		bm_puts("; stopped\n");
+		guest_exit(7);
+	}
+	(void)vdev_host_irq(&m.dev, id);
+	mon_gic_eoi(id);
+	m.v.irq_line = vdev_irq_line(&m.dev);
+}
+
 /* WFI: sleep until the virtual interrupt line rises. IRQs stay masked in
  * the monitor; a pending one still ends WFI (B1.8.13). */
 static void idle(void)
 {
 	while (!m.v.irq_line) {
 		__asm__ volatile("dsb\n\twfi" ::: "memory");
-		vdev_host_irq(&m.dev);
-		m.v.irq_line = vdev_irq_line(&m.dev);
+		host_irq();
 	}
 }
 
@@ -471,8 +493,7 @@ static void __attribute__((noreturn)) run(void)
 		}
 		case AMV_ACT_HOST_IRQ:
 			count(C_IRQ);
-			vdev_host_irq(&m.dev);
-			m.v.irq_line = vdev_irq_line(&m.dev);
+			host_irq();
 			break;
 		default: /* AMV_ACT_WINDOW */
 			count(C_OTHER);
@@ -527,7 +548,10 @@ static void load_guest(uint32_t *entry)
 	host_file(path, stage, MON_STAGING_SIZE / 2, &elf_size);
 	if (ld_load_elf(stage, elf_size, &ram, entry, &err) != 0)
 		die(path, err);
-	if (arg("patches", ppath, sizeof(ppath)) != NULL) {
+	if (arg("patches", ppath, sizeof(ppath)) == NULL)
+		say("no patch table: the guest's sensitive instructions run "
+		    "unpatched\n");
+	else {
 		host_file(ppath, stage + MON_STAGING_SIZE / 2,
 			  MON_STAGING_SIZE / 2, &tab_size);
 		if (ld_apply_patches(stage, elf_size,
@@ -552,8 +576,8 @@ int main(void)
 {
 	struct amv_shadow_config cfg;
 	uint32_t reserved[AMV_ASID_COUNT / 32] = {1u << MON_ASID};
-	uint32_t block[2], entry, mpidr;
-	char sync[8];
+	uint32_t block[2], entry, mpidr, limit_ms = 0;
+	char sync[8], num[12];
 	int rc;
 
 	bm_console = MON_UART1;
@@ -575,6 +599,16 @@ int main(void)
 			m.sync = AMV_SYNC_PV;
 		else if (!(sync[0] == 't' && sync[1] == 'l' && sync[2] == 'b'))
 			die("command line", "sync must be tlb, wp or pv");
+	}
+
+	if (arg("limit", num, sizeof(num)) != NULL) {
+		for (unsigned int i = 0; num[i] != '\0'; i++) {
+			if (num[i] < '0' || num[i] > '9' || limit_ms > 429496u)
+				die("command line", "limit must be milliseconds, at most 4294967");
+			limit_ms = limit_ms * 10u + (uint32_t)(num[i] - '0');
+		}
+		if (limit_ms > 4294967u)
+			die("command line", "limit must be milliseconds, at most 4294967");
 	}
 
 	memory_map();
@@ -613,5 +647,6 @@ int main(void)
 	m.v.regime_flags = cfg.regime_flags;
 	m.v.pc = entry; /* a boot loader's jump, MMU off, SVC mode */
 	m.at_phase[0] = m.vm.stats;
+	mon_watchdog(limit_ms);
 	run();
 }

@@ -6,7 +6,9 @@
 # console (UART0) goes to GUEST_OUT, the monitor's (UART1) to MONITOR_OUT;
 # with GUEST_OUT = - the guest's console is shown live and not kept. The
 # patch table is made with amv-scan --patch (default: next to the monitor
-# build's host tree, or AMV_SCAN). Exit status: the guest's.
+# build's host tree, or AMV_SCAN); MONITOR_ARGS adds to the monitor's
+# command line (e.g. limit=MS). Exit status: the guest's, or the monitor's
+# own (2: cannot load the guest, 7: the guest's time limit expired).
 set -eu
 [ $# -ge 6 ] || { echo "usage: $0 BOARD MONITOR_ELF GUEST_ELF SYNC GUEST_OUT MONITOR_OUT [AMV_SCAN]" >&2; exit 64; }
 board=$1 monitor=$2 guest=$3 sync=$4 gout=$5 mout=$6 scan=${7:-${AMV_SCAN:-amv-scan}}
@@ -18,7 +20,13 @@ esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 guest=$(readlink -f "$guest")
-"$scan" --patch "$tmp/patched.elf" "$guest" >"$tmp/scan.log" 2>&1 || { cat "$tmp/scan.log" >&2; exit 2; }
+patches="patches=$tmp/patched.elf.patches"
+if ! "$scan" --patch "$tmp/patched.elf" "$guest" >"$tmp/scan.log" 2>&1; then
+	# Not a guest amv-scan can patch: the monitor gets the file alone
+	# (its loader has the last word, and a message, on what it accepts).
+	cat "$tmp/scan.log" >&2
+	patches=
+fi
 if [ "$gout" = - ]; then serial0=stdio; else serial0="file:$gout"; fi
 set +e
 timeout "${QEMU_TIMEOUT:-300}" qemu-system-arm -M "$machine" -m "$mem" \
@@ -26,7 +34,7 @@ timeout "${QEMU_TIMEOUT:-300}" qemu-system-arm -M "$machine" -m "$mem" \
 	-semihosting-config enable=on,target=native \
 	-audiodev none,id=snd0 -global pl041.audiodev=snd0 \
 	-kernel "$monitor" \
-	-append "guest=$guest patches=$tmp/patched.elf.patches sync=$sync" \
+	-append "guest=$guest $patches sync=$sync ${MONITOR_ARGS:-}" \
 	-serial "$serial0" -serial "file:$mout"
 rc=$?
 set -e

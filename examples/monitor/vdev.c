@@ -78,19 +78,15 @@ bool vdev_irq_line(struct vdev *d)
 	return timer_signalled(d);
 }
 
-void vdev_host_irq(struct vdev *d)
+bool vdev_host_irq(struct vdev *d, uint32_t id)
 {
-	uint32_t id = mon_gic_ack();
-
-	if (id == SPURIOUS)
-		return;
-	if (id == TIMER_IRQ) {
-		/* Level-sensitive and owned by the guest: keep it masked at
-		 * the host until the guest has handled it. */
-		mon_gic_enable(TIMER_IRQ, false);
-		d->host_masked = true;
-	}
-	mon_gic_eoi(id);
+	if (id != TIMER_IRQ)
+		return false;
+	/* Level-sensitive and owned by the guest: keep it masked at the host
+	 * until the guest has handled it. */
+	mon_gic_enable(TIMER_IRQ, false);
+	d->host_masked = true;
+	return true;
 }
 
 static void end_of_interrupt(struct vdev *d, uint32_t id)

@@ -55,7 +55,8 @@ int vdev_read(void *dev, uint32_t gpa, unsigned int size, uint32_t *val);
 int vdev_write(void *dev, uint32_t gpa, unsigned int size, uint32_t val);
 /* The virtual IRQ line to the vCPU. */
 bool vdev_irq_line(struct vdev *d);
-/* A host interrupt arrived: acknowledge it and route it. */
-void vdev_host_irq(struct vdev *d);
+/* A host interrupt the monitor acknowledged (GIC ID @id): whether it
+ * belongs to a guest device (it is then routed to the virtual GIC). */
+bool vdev_host_irq(struct vdev *d, uint32_t id);
 
 #endif /* MON_VDEV_H */

@@ -19,8 +19,10 @@
  * addresses so that the guest keeps the whole address space outside the
  * window. Device addresses (QEMU 7.2 hw/arm/realview.c, vexpress.c):
  * UART0 0x10009000 (the guest's console), UART1 0x1000a000 (the monitor's),
- * system registers 0x10000000, SP804 timers 0/1 at 0x10011000 (GIC SPI 4 =
- * ID 36 on realview-pb-a8, SPI 2 = ID 34 on vexpress-a9), GIC distributor
+ * system registers 0x10000000, SP804 timers 0/1 at 0x10011000 (the guest's;
+ * GIC SPI 4 = ID 36 on realview-pb-a8, SPI 2 = ID 34 on vexpress-a9),
+ * SP804 timers 2/3 at 0x10012000 (the monitor's watchdog; SPI 5 = ID 37,
+ * SPI 3 = ID 35), GIC distributor
  * 0x1e001000, CPU interface 0x1e000000 (realview-pb-a8) or 0x1e000100
  * (vexpress-a9, the Cortex-A9 private region).
  */
@@ -56,14 +58,17 @@ static inline volatile uint32_t *mon_dev(uint32_t pa)
 #define MON_SYSREG 0x10000000u
 #define MON_SYSREG_24MHZ 0x1000005cu
 #define MON_TIMER01 0x10011000u
+#define MON_TIMER23 0x10012000u /* the monitor's own (watchdog) */
 #define MON_GICD 0x1e001000u
 #if defined(BM_BOARD_VEXPRESS_A9)
 #define MON_GICC 0x1e000100u
 #define MON_TIMER01_IRQ 34u
+#define MON_TIMER23_IRQ 35u
 #define MON_GUEST_RAM_GPA 0x60000000u
 #else
 #define MON_GICC 0x1e000000u
 #define MON_TIMER01_IRQ 36u
+#define MON_TIMER23_IRQ 37u
 #define MON_GUEST_RAM_GPA 0x00000000u
 #endif
 
@@ -122,6 +127,10 @@ void mon_gic_init(void);
 void mon_gic_enable(uint32_t id, bool on);
 uint32_t mon_gic_ack(void); /* interrupt ID, 1023: none */
 void mon_gic_eoi(uint32_t id);
+/* The monitor's SP804 (timer 2, 1 MHz on both boards): one interrupt after
+ * @ms milliseconds of (virtual) time; 0 stops it. */
+void mon_watchdog(uint32_t ms);
+void mon_watchdog_ack(void);
 
 /* Time: the 24 MHz counter (follows QEMU's virtual clock). */
 static inline uint32_t mon_counter24(void)

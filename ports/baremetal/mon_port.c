@@ -317,3 +317,36 @@ void mon_gic_eoi(uint32_t id)
 {
 	*mon_dev(MON_GICC + GICC_EOIR) = id;
 }
+
+/* ------------------------------------------------------------ host SP804 */
+
+/* ARM DDI 0271 (SP804): per timer Load +0x00, Value +0x04, Control +0x08,
+ * IntClr +0x0c. QEMU clocks both boards' timers at 1 MHz. */
+#define SP804_LOAD 0x00u
+#define SP804_CTRL 0x08u
+#define SP804_INTCLR 0x0cu
+#define SP804_CTRL_ONESHOT (1u << 0)
+#define SP804_CTRL_32BIT (1u << 1)
+#define SP804_CTRL_INTEN (1u << 5)
+#define SP804_CTRL_ENABLE (1u << 7)
+
+void mon_watchdog(uint32_t ms)
+{
+	*mon_dev(MON_TIMER23 + SP804_CTRL) = 0;
+	*mon_dev(MON_TIMER23 + SP804_INTCLR) = 1;
+	if (ms == 0 || ms > 0xffffffffu / 1000u) {
+		mon_gic_enable(MON_TIMER23_IRQ, false);
+		return;
+	}
+	*mon_dev(MON_TIMER23 + SP804_LOAD) = ms * 1000u;
+	*mon_dev(MON_TIMER23 + SP804_CTRL) = SP804_CTRL_ENABLE |
+					       SP804_CTRL_INTEN |
+					       SP804_CTRL_32BIT |
+					       SP804_CTRL_ONESHOT;
+	mon_gic_enable(MON_TIMER23_IRQ, true);
+}
+
+void mon_watchdog_ack(void)
+{
+	*mon_dev(MON_TIMER23 + SP804_INTCLR) = 1;
+}
