@@ -197,20 +197,6 @@ static void pad(const char *s, unsigned int w)
 		bm_putc(' ');
 }
 
-static void putnum(uint32_t v, unsigned int w)
-{
-	char buf[11];
-	unsigned int n = 0;
-
-	do {
-		buf[n++] = (char)('0' + v % 10u);
-		v /= 10u;
-	} while (v != 0);
-	while (w-- > n)
-		bm_putc(' ');
-	while (n > 0)
-		bm_putc(buf[--n]);
-}
 
 static void report(int status)
 {
@@ -238,36 +224,40 @@ static void report(int status)
 		say("");
 		pad(m.dev.phase_name[p], 16);
 		for (c = 0; c < C_COUNT; c++) {
-			putnum(m.exits[p][c], 7);
+			bm_putdec_w(m.exits[p][c], 7);
 			total += m.exits[p][c];
 		}
-		putnum(total, 8);
-		putnum(m.at_phase[p + 1].switch_drops -
+		bm_putdec_w(total, 8);
+		bm_putdec_w(m.at_phase[p + 1].switch_drops -
 			       m.at_phase[p].switch_drops,
 		       9);
-		putnum(m.at_phase[p + 1].switches - m.at_phase[p].switches, 9);
+		bm_putdec_w(m.at_phase[p + 1].switches - m.at_phase[p].switches, 9);
 		bm_puts("\n");
 	}
-	say("shadow: faults ");
-	bm_putdec(s->faults);
-	bm_puts(" fills ");
-	bm_putdec(s->fills);
-	bm_puts(" fast ");
-	bm_putdec(s->fast_fills);
-	bm_puts(" injects ");
-	bm_putdec(s->injects);
-	bm_puts(" drops ");
-	bm_putdec(s->drops);
-	bm_puts(" flushes ");
-	bm_putdec(s->flushes);
-	bm_puts(" l2-evictions ");
-	bm_putdec(s->l2_evictions);
-	bm_puts(" as-evictions ");
-	bm_putdec(s->as_evictions);
-	bm_puts(" wp-hits ");
-	bm_putdec(s->wp_hits);
-	bm_puts(" host-tlbi ");
-	bm_putdec(s->host_tlbi);
+	const struct {
+		const char *name;
+		uint32_t n;
+	} counters[] = {
+		{"faults", s->faults},
+		{"fills", s->fills},
+		{"fast", s->fast_fills},
+		{"injects", s->injects},
+		{"drops", s->drops},
+		{"flushes", s->flushes},
+		{"l2-evictions", s->l2_evictions},
+		{"as-evictions", s->as_evictions},
+		{"wp-hits", s->wp_hits},
+		{"wp-releases", s->wp_releases},
+		{"host-tlbi", s->host_tlbi},
+	};
+
+	say("shadow:");
+	for (c = 0; c < sizeof(counters) / sizeof(counters[0]); c++) {
+		bm_putc(' ');
+		bm_puts(counters[c].name);
+		bm_putc(' ');
+		bm_putdec(counters[c].n);
+	}
 	bm_puts("\n");
 }
 

@@ -37,7 +37,7 @@ void bm_puthex(uint32_t v, unsigned int digits)
 		bm_putc("0123456789abcdef"[(v >> (4 * digits)) & 0xfu]);
 }
 
-void bm_putdec(uint32_t v)
+void bm_putdec_w(uint32_t v, unsigned int width)
 {
 	char buf[11];
 	unsigned int i = 0;
@@ -46,8 +46,15 @@ void bm_putdec(uint32_t v)
 		buf[i++] = (char)('0' + v % 10u);
 		v /= 10u;
 	} while (v != 0);
+	while (width-- > i)
+		bm_putc(' ');
 	while (i > 0)
 		bm_putc(buf[--i]);
+}
+
+void bm_putdec(uint32_t v)
+{
+	bm_putdec_w(v, 0);
 }
 
 /* ARM semihosting: SVC 0x123456 in ARM state, operation in r0, block in r1. */

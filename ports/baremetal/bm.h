@@ -44,6 +44,7 @@ void bm_putc(char c);
 void bm_puts(const char *s);
 void bm_puthex(uint32_t v, unsigned int digits);
 void bm_putdec(uint32_t v);
+void bm_putdec_w(uint32_t v, unsigned int width); /* right-aligned */
 
 /* ARM semihosting (QEMU -semihosting). */
 int bm_semihost(uint32_t op, void *arg);
