@@ -1094,9 +1094,15 @@ static NOINLINE int fault_full(struct amv_shadow_vm *vm, uint32_t va,
 		       (gpa & ~(uint64_t)0xfffff) >= reg->gpa &&
 		       (gpa | 0xfffff) - reg->gpa < reg->size &&
 		       (f.hsec & 0xfffffu) == 0;
-	if (vm->st.n_rmap != 0 && x.kind != AMV_MAP_FLAT && rmap_full(vm, 2)) {
+	if (vm->st.n_rmap != 0 && x.kind != AMV_MAP_FLAT &&
+	    (rmap_full(vm, 2) || vm->wp_since_compact >= vm->st.n_rmap / 8u)) {
 		/* Room for both records first: the flush that makes room would
-		 * lose the first. */
+		 * lose the first. Also after many write-protect hits: the
+		 * records of entries that are gone keep pages protected that
+		 * hold no live descriptor any more (a freed table page reused
+		 * for data), and every store there exits; compaction forgets
+		 * them, at a cost the hits since the last one amortize. */
+		vm->wp_since_compact = 0;
 		rmap_compact(vm);
 		if (rmap_full(vm, 2)) {
 			vm->stats.rmap_overflows++;
@@ -1135,6 +1141,7 @@ static NOINLINE int fault_full(struct amv_shadow_vm *vm, uint32_t va,
 		program_host(vm, false);
 	if (wp) {
 		vm->stats.wp_hits++;
+		vm->wp_since_compact++;
 		return AMV_SHADOW_WP;
 	}
 	return AMV_SHADOW_FILLED;

@@ -284,6 +284,8 @@ struct amv_shadow_vm {
 	uint32_t dacr_view[2];         /**< Host DACR for user, kernel. */
 	uint32_t dacr_guest;           /**< Guest DACR they were made for. */
 	uint32_t rmap_used;            /**< Reverse-map entries in use. */
+	uint32_t wp_since_compact;     /**< Write-protect hits since the
+					    reverse map was last compacted. */
 	unsigned int last_region;      /**< Memory-map region last hit. */
 	bool fast_ok;                  /**< The small-page fast path applies. */
 	uint32_t fast_l1;              /**< Its guest L1 base (TTBR0). */
