@@ -251,13 +251,6 @@ static void align_fault(struct amv_fault *f, uint32_t va, bool write)
 	f->flags = (uint8_t)(write ? AMV_FAULT_F_WRITE : 0u);
 }
 
-/*
- * One access of @size bytes (1, 2, 4; naturally aligned, or split into
- * bytes) at @va through the guest's translation (the walker) and the port.
- * Stores go through the shadow MMU when one is attached, so a store to a
- * guest table page drops the shadow entries derived from it. A fault is
- * returned in @f for the caller to inject as a Data Abort.
- */
 /* The translation of the page last accessed by one instruction: a block
  * transfer walks once per 4 KiB page, not once per word (every access of
  * one instruction has the same kind, so the same permissions apply). */
@@ -290,6 +283,15 @@ static bool store_untracked(const struct amv_vcpu *v)
 	return v->vm == NULL || v->vm->cfg.sync == AMV_SYNC_TLB;
 }
 
+/*
+ * One access of @size bytes (1, 2, 4; naturally aligned, or split into
+ * bytes) at @va through the guest's translation (the walker) and the port.
+ * Stores go through the shadow MMU when one tracks guest writes, so a
+ * store to a guest table page drops the shadow entries derived from it. A
+ * fault is returned in @f for the caller to inject as a Data Abort. @c,
+ * when not NULL, carries one instruction's translation from access to
+ * access.
+ */
 static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
 		   bool user, bool write, uint32_t *val, struct amv_fault *f,
 		   struct xcache *c);
