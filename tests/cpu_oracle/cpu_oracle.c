@@ -231,6 +231,12 @@ static const struct board boards[] = {
 /* SCTLR bits a case may toggle: A, C, Z, I, TRE, AFE (B4.1.130). */
 #define SCTLR_SAFE ((1u << 1) | (1u << 2) | (1u << 11) | (1u << 12) | \
 		    (1u << 28) | (1u << 29))
+/* ...and the ones only exc-sctlr cases set: M, V, EE, TE. */
+#define SCTLR_M (1u << 0)
+#define SCTLR_A (1u << 1)
+#define SCTLR_V (1u << 13)
+#define SCTLR_EE (1u << 25)
+#define SCTLR_TE (1u << 30)
 
 static const uint32_t valid_modes[] = {M_USR, M_FIQ, M_IRQ, M_SVC,
 				       M_ABT, M_UND, M_SYS};
@@ -456,6 +462,8 @@ struct gen {
 	bool arm_only;      /* no Thumb encodings */
 	uint32_t force_mode; /* start mode a wrapping class imposes, or 0 */
 	bool unmask;        /* irq class: make the instruction clear CPSR.I */
+	bool irq_before;    /* irq class: only "IRQ before the instruction" */
+	bool align_fault;   /* ldrt class: a misaligned word, SCTLR.A = 1 */
 };
 
 static uint32_t rnd(struct gen *g)
@@ -509,6 +517,19 @@ static uint32_t rand_psr_bits(struct gen *g)
 static uint32_t mem_pa(const struct board *b)
 {
 	return b->ram_base + CPU_MEM_OFFSET;
+}
+
+/* The guest's exception-entry block (cpu_oracle.h) with Thumb entries
+ * (thumb = 1) or ARM ones, for SCTLR.V = 0. */
+static uint32_t xvec_addr(const struct board *b, uint32_t thumb)
+{
+	return b->ram_base + (thumb ? CO_XVEC_THUMB_OFF : CO_XVEC_ARM_OFF);
+}
+
+/* The guest's L1 table for SCTLR.M = 1 cases with these EE and TE. */
+static uint32_t l1_addr(const struct board *b, uint32_t ee, uint32_t te)
+{
+	return b->ram_base + CO_L1_OFF + (2u * ee + te) * CO_L1_SIZE;
 }
 
 static uint32_t bswap32(uint32_t v)
@@ -697,6 +718,7 @@ enum co_class {
 	CL_WFI,
 	CL_IRQ,
 	CL_BKPT,
+	CL_EXC_SCTLR,
 	CL_N
 };
 
@@ -1173,13 +1195,17 @@ static void gen_ldrt(struct gen *g)
 
 	gen_base(g, start_mode(g, 25), thumb);
 	l = below(g, 2);
-	bt = below(g, 2);
-	if (bt)
+	bt = g->align_fault ? 0u : below(g, 2);
+	if (g->align_fault) {
+		addr = mem_pa(g->b) + 4u * below(g, 7) + 1u + below(g, 3);
+		c->in.sctlr |= SCTLR_A;
+	} else if (bt) {
 		addr = mem_pa(g->b) + below(g, 32);
-	else if (pct(g, 10))
+	} else if (pct(g, 10)) {
 		addr = mem_pa(g->b) + below(g, 29); /* unaligned word */
-	else
+	} else {
 		addr = mem_pa(g->b) + 4u * below(g, 8);
+	}
 	rn = pick_reg(g, thumb ? 1u << 13 : 0);
 	rt = pick_reg(g, (1u << rn) | (thumb ? 1u << 13 : 0));
 	if (thumb) {
@@ -1459,7 +1485,7 @@ static void gen_irq(struct gen *g)
 	  unmask[] = {{gen_cps, CL_CPS}, {gen_cps, CL_CPS}, {gen_msr_reg, CL_MSR_REG},
 		      {gen_msr_imm, CL_MSR_IMM}, {gen_eret_dp, CL_ERET_DP},
 		      {gen_rfe, CL_RFE}, {gen_eret_ldm, CL_ERET_LDM}};
-	uint32_t k = below(g, 100), i, sub;
+	uint32_t k = g->irq_before ? 0u : below(g, 100), i, sub;
 	struct cpu_case *c = g->c;
 
 	if (k < 40) {
@@ -1496,6 +1522,53 @@ static void gen_irq(struct gen *g)
 	g->unmask = false;
 }
 
+/*
+ * Exception entry with SCTLR.TE, EE and V (B1.8.1-B1.8.3, B1.9 TakeException
+ * pseudocode, B4.1.130): CPSR.T = TE and CPSR.E = EE on entry, vectors at
+ * 0xffff0000 when V = 1, else at VBAR. One of the 7 non-zero TE/EE/V
+ * combinations, around an exception the instruction (or a pending IRQ)
+ * takes for sure: SVC, UDF & co, BKPT's Prefetch Abort, an IRQ before the
+ * instruction, and with V = 0 an LDRT/STRT alignment fault (SCTLR.A = 1,
+ * a misaligned word). The wrapped class is kept in CPU_CASE_SUBCLASS.
+ *  - V = 0: VBAR = the exception-entry block (cpu_oracle.h) in the
+ *    instruction set TE selects; the guest reports T from the block.
+ *  - V = 1: the MMU is on (M = 1, TTBCR 0, TTBR0 = the guest's L1 table
+ *    for EE and TE, domain 0 client or manager): VA 0xffff0000 maps to that
+ *    block; VBAR any table (ignored). No data access: alignment faults
+ *    are V = 0 only, and the emulator side needs no translation.
+ */
+static void gen_exc_sctlr(struct gen *g)
+{
+	static const struct {
+		gen_fn *gen;
+		uint32_t cls;
+	} sub[] = {{gen_svc, CL_SVC}, {gen_udf, CL_UDF}, {gen_bkpt, CL_BKPT},
+		   {gen_irq, CL_IRQ}, {gen_ldrt, CL_LDRT}};
+	uint32_t combo = 1u + below(g, 7), i, te = combo & 1u, ee = (combo >> 1) & 1u;
+	bool v = (combo & 4u) != 0;
+	struct cpu_state *s = &g->c->in;
+
+	i = below(g, v ? N_OF(sub) - 1u : N_OF(sub));
+	g->irq_before = true;
+	g->align_fault = true;
+	sub[i].gen(g);
+	g->irq_before = false;
+	g->align_fault = false;
+	g->c->flags = (g->c->flags & ~(CPU_CASE_CLASS_MASK << CPU_CASE_SUBCLASS_SHIFT)) |
+		      (sub[i].cls << CPU_CASE_SUBCLASS_SHIFT);
+	s->sctlr |= (te ? SCTLR_TE : 0) | (ee ? SCTLR_EE : 0);
+	if (!v) {
+		s->vbar = xvec_addr(g->b, te);
+		return;
+	}
+	s->sctlr |= SCTLR_V | SCTLR_M;
+	s->ttbcr = 0;
+	s->ttbr0 = l1_addr(g->b, ee, te) | (rnd(g) & 0x7fu);
+	s->dacr = (s->dacr & ~3u) | (pct(g, 80) ? 1u : 3u);
+	if (pct(g, 30))
+		s->vbar = xvec_addr(g->b, below(g, 2));
+}
+
 struct class_def {
 	const char *name;
 	gen_fn *gen;
@@ -1524,6 +1597,7 @@ static const struct class_def classes[CL_N] = {
 	[CL_WFI] = {"wfi", gen_wfi},
 	[CL_IRQ] = {"irq", gen_irq},
 	[CL_BKPT] = {"bkpt", gen_bkpt},
+	[CL_EXC_SCTLR] = {"exc-sctlr", gen_exc_sctlr},
 };
 
 /* ------------------------------------------------------------ files */
@@ -1637,6 +1711,8 @@ static int cmd_gen(unsigned int board, uint32_t seed, uint32_t n,
 		g.arm_only = false;
 		g.force_mode = 0;
 		g.unmask = false;
+		g.irq_before = false;
+		g.align_fault = false;
 		classes[k].gen(&g);
 		c.flags |= k << CPU_CASE_CLASS_SHIFT;
 		count[k]++;
@@ -1743,13 +1819,12 @@ static void print_case(const struct run *r, uint32_t i)
 	uint32_t w[N_WORDS];
 	unsigned int k;
 	char nb[24];
+	bool wraps = CPU_CASE_CLASS(c->flags) == CL_IRQ ||
+		     CPU_CASE_CLASS(c->flags) == CL_EXC_SCTLR;
 
 	printf("case %u: class %s%s%s, %s insn %08x%s%s, landing %s%s%s\n", i,
-	       classes[CPU_CASE_CLASS(c->flags) % CL_N].name,
-	       CPU_CASE_CLASS(c->flags) == CL_IRQ ? "/" : "",
-	       CPU_CASE_CLASS(c->flags) == CL_IRQ
-		       ? classes[CPU_CASE_SUBCLASS(c->flags) % CL_N].name
-		       : "",
+	       classes[CPU_CASE_CLASS(c->flags) % CL_N].name, wraps ? "/" : "",
+	       wraps ? classes[CPU_CASE_SUBCLASS(c->flags) % CL_N].name : "",
 	       c->flags & CPU_CASE_THUMB ? "Thumb" : "ARM", c->insn[0],
 	       c->flags & CPU_CASE_UNPRED ? ", UNPREDICTABLE" : "",
 	       c->flags & CPU_CASE_THUMB && (c->insn[0] & 0xffffu) >> 11 >= 0x1d
@@ -1821,6 +1896,8 @@ static uint32_t eff_class(const struct cpu_case *c)
 {
 	uint32_t cls = CPU_CASE_CLASS(c->flags) % CL_N;
 
+	if (cls == CL_EXC_SCTLR)
+		return CPU_CASE_SUBCLASS(c->flags) % CL_N; /* never an irq "after" */
 	if (cls != CL_IRQ)
 		return cls;
 	if ((c->flags & CPU_CASE_IRQ_PENDING) && !(c->in.cpsr & PSR_I))
@@ -1946,6 +2023,7 @@ static const uint32_t allowed_exits[CL_N] = {
 	[CL_COND_FAIL] = X(NEXT),      [CL_WFI] = X(NEXT),
 	[CL_IRQ] = X(NEXT) | X(LANDED) | X(DABT) | X(IRQ),
 	[CL_BKPT] = X(PABT),
+	[CL_EXC_SCTLR] = X(UNDEF) | X(SVC) | X(PABT) | X(DABT) | X(IRQ),
 };
 #undef X
 
@@ -1954,6 +2032,21 @@ static uint32_t insn_size(const struct cpu_case *c)
 	if (!(c->flags & CPU_CASE_THUMB))
 		return 4;
 	return ((c->insn[0] & 0xffffu) >> 11) >= 0x1du ? 4u : 2u;
+}
+
+/* What every exception entry sets from SCTLR (B1.8.3, B1.9 TakeException
+ * pseudocode, B4.1.130): CPSR.T = SCTLR.TE, CPSR.E = SCTLR.EE. */
+static uint32_t entry_te_ee(const struct cpu_state *s)
+{
+	return ((s->sctlr & SCTLR_TE) ? PSR_T : 0) | ((s->sctlr & SCTLR_EE) ? PSR_E : 0);
+}
+
+/* The vector for offset `off` (B1.8.1): 0xffff0000 + off when SCTLR.V = 1
+ * (high vectors), else VBAR + off (QEMU gives the Cortex-A8 VBAR even
+ * without the Security Extensions). */
+static uint32_t vector_at(const struct cpu_state *s, uint32_t off)
+{
+	return ((s->sctlr & SCTLR_V) ? 0xffff0000u : (s->vbar & ~0x1fu)) + off;
 }
 
 /* The start state with PC advanced past the instruction: what a NOP, a
@@ -1975,9 +2068,8 @@ static bool same(const struct cpu_state *a, const struct cpu_state *b)
 /* Exception entry to mode `mode` at vector offset `off` with link value
  * `lr` (B1.9.1 "Exception entry", TakeSVCException/TakeUndefInstrException
  * pseudocode, B1.8.3 offsets): SPSR = CPSR, LR = lr, CPSR.M = mode, I = 1,
- * IT = J = 0, T = SCTLR.TE, E = SCTLR.EE (both 0 here); A, F and the flags
- * unchanged; PC = VBAR + off (SCTLR.V = 0; QEMU gives the Cortex-A8 VBAR
- * even without the Security Extensions). */
+ * IT = J = 0, T = SCTLR.TE, E = SCTLR.EE; A, F and the flags unchanged;
+ * PC = the vector (vector_at()). */
 static struct cpu_state entered(const struct cpu_case *c, uint32_t mode,
 				uint32_t off, uint32_t lr)
 {
@@ -1986,8 +2078,9 @@ static struct cpu_state entered(const struct cpu_case *c, uint32_t mode,
 
 	s.spsr[b - 1] = c->in.cpsr;
 	s.sp_lr[b][1] = lr;
-	s.cpsr = (c->in.cpsr & ~(PSR_M | PSR_IT | PSR_J | PSR_T | PSR_E)) | mode | PSR_I;
-	s.pc = c->in.vbar + off;
+	s.cpsr = (c->in.cpsr & ~(PSR_M | PSR_IT | PSR_J | PSR_T | PSR_E)) | mode | PSR_I |
+		 entry_te_ee(&c->in);
+	s.pc = vector_at(&c->in, off);
 	return s;
 }
 
@@ -2128,8 +2221,8 @@ static void aligned_fault(const struct cpu_case *c, struct cpu_state *want,
 	want->spsr[CPU_BANK_ABT - 1] = c->in.cpsr;
 	want->sp_lr[CPU_BANK_ABT][1] = c->in.pc + 8u;
 	want->cpsr = (c->in.cpsr & ~(PSR_M | PSR_IT | PSR_J | PSR_T | PSR_E)) | M_ABT |
-		     PSR_I | PSR_A;
-	want->pc = c->in.vbar + 0x10u;
+		     PSR_I | PSR_A | entry_te_ee(&c->in);
+	want->pc = vector_at(&c->in, 0x10u);
 	want->dfsr = 0x1u | (write ? 1u << 11 : 0);
 	want->dfar = far;
 	*exit_kind = CPU_EXIT_DABT;
@@ -2409,14 +2502,14 @@ static void take_unknown(const struct cpu_case *c, struct cpu_state *a,
  * state s, whose PC is the preferred return address (the next instruction
  * to execute): LR_irq = PC + 4 in both instruction sets, SPSR_irq = CPSR,
  * IRQ mode, I and A set, F unchanged, IT and J cleared, T = SCTLR.TE and
- * E = SCTLR.EE (both 0 here), PC = VBAR + 0x18. */
+ * E = SCTLR.EE, PC = the vector at 0x18 (vector_at()). */
 static void irq_entry(struct cpu_state *s)
 {
 	s->spsr[CPU_BANK_IRQ - 1] = s->cpsr;
 	s->sp_lr[CPU_BANK_IRQ][1] = s->pc + 4u;
 	s->cpsr = (s->cpsr & ~(PSR_M | PSR_IT | PSR_J | PSR_T | PSR_E)) | M_IRQ |
-		  PSR_I | PSR_A;
-	s->pc = (s->vbar & ~0x1fu) + 0x18u;
+		  PSR_I | PSR_A | entry_te_ee(s);
+	s->pc = vector_at(s, 0x18u);
 }
 
 static enum expectation expect(const struct cpu_case *c, const struct board *b,
@@ -2475,6 +2568,19 @@ static enum expectation expect(const struct cpu_case *c, const struct board *b,
 
 	*exit_kind = CPU_EXIT_NEXT;
 	*want = advanced(c);
+	if (cls == CL_EXC_SCTLR) {
+		/* The wrapped class's rules; entered(), aligned_fault() and
+		 * irq_entry() follow SCTLR.TE, EE and V. */
+		struct cpu_case sub = *c;
+		uint32_t scls = CPU_CASE_SUBCLASS(c->flags);
+
+		if (scls >= CL_N || scls == CL_EXC_SCTLR)
+			return EXP_NONE;
+		sub.flags = (c->flags & ~((CPU_CASE_CLASS_MASK << CPU_CASE_CLASS_SHIFT) |
+					  (CPU_CASE_CLASS_MASK << CPU_CASE_SUBCLASS_SHIFT))) |
+			    (scls << CPU_CASE_CLASS_SHIFT);
+		return expect(&sub, b, q, exit_kind, want);
+	}
 	if (cls == CL_IRQ)
 		return expect_irq(c, b, q, exit_kind, want);
 	if (cls == CL_NOP || cls == CL_COND_FAIL)

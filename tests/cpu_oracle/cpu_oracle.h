@@ -16,6 +16,11 @@
  *   CO_PAD_UDF_OFF  0x301000  4 KiB of CO_PAD_UDF words (landing pads)
  *   CO_PAD_SVC_OFF  0x302000  4 KiB of CO_PAD_SVC words (landing pads)
  *   vector tables            at every address in co_blob_hdr::vbar[]
+ *   CO_XVEC_ARM_OFF 0x320000  exception-entry vector block, ARM entries
+ *   CO_XVEC_THUMB_OFF 0x321000 the same with Thumb entries (SCTLR.TE = 1)
+ *   CO_L1_OFF       0x400000  four 16 KiB L1 tables for SCTLR.M = 1 cases
+ *   CO_HIVEC_ARM_OFF  0x5f0000 the block VA 0xffff0000 maps to (TE = 0)
+ *   CO_HIVEC_THUMB_OFF 0x6f0000 the same for TE = 1
  *   CO_BLOB_OFF    0x2000000  the blob (loaded by QEMU -device loader)
  *   CO_RES_OFF     0x4000000  results buffer (written to the host at the end)
  */
@@ -104,12 +109,41 @@
 
 #define CO_MAX_VBAR 8
 
+/*
+ * Exception-entry blocks for the cases that set SCTLR.TE, EE or V (class
+ * exc-sctlr in cpu_oracle.c). A block is 8 vector entries (ARM "B stub_e",
+ * or Thumb "B.W stub_e" in a Thumb block), then 8 stubs of 8 words at
+ * +CO_XSTUB_OFF + CO_XSTUB_SIZE * e, in the block's instruction set. No
+ * data access happens before a stub has recorded the CPSR and executed
+ * SETEND LE (SCTLR.EE = 1 enters with CPSR.E = 1), and the entries are
+ * relative branches, so the block works at any address: at CO_XVEC_*_OFF
+ * (VBAR, SCTLR.V = 0), and at VA 0xffff0000 (SCTLR.V = 1) through the L1
+ * tables, which map VA 0xfff00000 to the MiB of CO_HIVEC_*_OFF.
+ *
+ * The L1 tables (short-descriptor, TTBCR = 0) map every MiB flat but the
+ * last one; table t = 2 * EE + TE at CO_L1_OFF + t * CO_L1_SIZE maps VA
+ * 0xfff00000 to the Thumb block's MiB when TE = 1, and is byte-reversed when
+ * EE = 1 (SCTLR.EE also selects the endianness of table walks, B4.1.130).
+ * Stub ids (what the guest's co_vec reports): CO_XVEC_ID0 + 8 * x + e, with
+ * x = 0 ARM block, 1 Thumb block, 2 high ARM, 3 high Thumb.
+ */
+#define CO_XVEC_ARM_OFF 0x00320000u
+#define CO_XVEC_THUMB_OFF 0x00321000u
+#define CO_XSTUB_OFF 0x40u
+#define CO_XSTUB_SIZE 0x20u
+#define CO_L1_OFF 0x00400000u
+#define CO_L1_SIZE 0x4000u
+#define CO_HIVEC_ARM_OFF 0x005f0000u
+#define CO_HIVEC_THUMB_OFF 0x006f0000u
+#define CO_HIVEC 0xffff0000u
+#define CO_XVEC_ID0 64u
+
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
 #define CO_MAGIC 0x4f435043u /* "CPCO" */
 #define CO_RES_MAGIC 0x52435043u /* "CPCR" */
-#define CO_VERSION 2u /* 2: CPU_CASE_ERET_ENTRY */
+#define CO_VERSION 3u /* 2: CPU_CASE_ERET_ENTRY; 3: SCTLR.TE/EE/V/M cases */
 
 /*
  * Blob: this header, then n_cases x struct cpu_case. The guest runs every

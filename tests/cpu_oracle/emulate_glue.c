@@ -15,6 +15,14 @@
  *    host with a debug event, and amv_route() hands the guest the Prefetch
  *    Abort: amv_inject(AMV_EXC_PABT) with a debug-event fault at the BKPT's
  *    address;
+ *  - Thumb SVC (16-bit) and UDF (16- and 32-bit), recognised by their
+ *    fixed bits: a port enters the guest's exception with amv_inject(),
+ *    return address the instruction + 2 (B1.8.3; amv_route() itself
+ *    answers -AMV_ENOTSUP for Thumb until there is a T32 decoder), so the
+ *    exception entry from Thumb state is compared as well;
+ *  - SCTLR.M, V, EE, TE come from the case as they are: the instructions
+ *    of M = 1 cases (class exc-sctlr) make no memory access, and
+ *    amv_inject() reads only TE, EE, V and VBAR;
  *  - MOV Rn, Rn (the nop class) runs natively: PC + 4.
  */
 #include <string.h>
@@ -152,6 +160,12 @@ static int bkpt(struct amv_vcpu *v)
 	return amv_inject(v, AMV_EXC_PABT, v->pc, &f) == 0 ? AMV_EMU_EXCEPTION : -1;
 }
 
+/* A Thumb SVC or UDF: the exception, LR = the instruction + 2 (B1.8.3). */
+static int thumb_exc(struct amv_vcpu *v, unsigned int exc)
+{
+	return amv_inject(v, exc, v->pc + 2u, NULL) == 0 ? AMV_EMU_EXCEPTION : -1;
+}
+
 int cpu_oracle_emulate(const struct cpu_emu_env *env, const struct cpu_case *c,
 		       struct cpu_result *r)
 {
@@ -176,9 +190,17 @@ int cpu_oracle_emulate(const struct cpu_emu_env *env, const struct cpu_case *c,
 	if (amv_vcpu_pending(&v) >= 0) {
 		rc = AMV_EMU_EXCEPTION; /* before the instruction */
 	} else if (c->flags & CPU_CASE_THUMB) {
-		if ((c->insn[0] & 0xff00u) != 0xbe00u)
+		uint32_t hw1 = c->insn[0] & 0xffffu, hw2 = c->insn[0] >> 16;
+
+		if ((hw1 & 0xff00u) == 0xbe00u)
+			rc = bkpt(&v);
+		else if ((hw1 & 0xff00u) == 0xdf00u)
+			rc = thumb_exc(&v, AMV_EXC_SVC);
+		else if ((hw1 & 0xff00u) == 0xde00u ||
+			 ((hw1 & 0xfff0u) == 0xf7f0u && (hw2 & 0xf000u) == 0xa000u))
+			rc = thumb_exc(&v, AMV_EXC_UNDEF);
+		else
 			return CPU_EMU_NOTIMPL; /* T32 decoding: not yet */
-		rc = bkpt(&v);
 	} else {
 		if (amv_decode(AMV_ISA_A32, c->insn[0], &in) != 0)
 			return -1;

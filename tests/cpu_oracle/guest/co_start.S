@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * CPU oracle guest: start-up, the case loader (co_enter) and the exception
- * entry that captures the state (co_trap). ARMv7-A, ARM state, MMU off.
+ * entry that captures the state (co_trap). ARMv7-A, ARM state, MMU off
+ * (on only while an SCTLR.M = 1 case runs, with flat L1 tables).
  *
  * Nothing here may disturb state a case can observe. When an exception
  * arrives, every core register belongs to the case, so the entry code
@@ -13,6 +14,12 @@
  * is "ldr pc, [pc, #0x18]" with the literal co_stub_table[8k + e], a stub
  * that records k and e, so the captured PC is the vector that was actually
  * fetched, not an address recomputed from VBAR.
+ *
+ * The exception-entry blocks (cpu_oracle.h, CO_XVEC_*) that main() writes
+ * for the SCTLR.TE/EE/V cases have stubs of their own, ARM or Thumb, which
+ * park r0 and their id in s0/s1 like these, also the CPSR they were entered
+ * with (MRS, before any data access: CPSR.E may be 1) in s2, then SETEND LE
+ * and "LDR PC, =co_trapx", which interworks to ARM state.
  */
 #include "cpu_oracle.h"
 
@@ -183,6 +190,13 @@ co_stub_table:
 
 	.text
 co_trap:
+	mrs	r0, cpsr
+	vmov	s2, r0
+	setend	le
+/* s0 = the case's r0, s1 = the stub id, s2 = the CPSR the exception entry
+ * produced (MRS: T, J and IT read as 0); little-endian data accesses. */
+	.global co_trapx
+co_trapx:
 	ldr	r0, =co_out
 	stmib	r0, {r1-r7}
 	vmov	r1, s0
@@ -190,7 +204,7 @@ co_trap:
 	vmov	r1, s1
 	ldr	r2, =co_vec
 	str	r1, [r2]
-	mrs	r1, cpsr
+	vmov	r1, s2
 	str	r1, [r0, #CO_O_CPSR]
 	cpsid	aif
 
@@ -216,7 +230,8 @@ co_trap:
 	ST_CP15	CO_O_PRRR, c10, 0, c2, 0
 	ST_CP15	CO_O_NMRR, c10, 0, c2, 1
 
-	/* The harness's SCTLR and VBAR back. */
+	/* The harness's SCTLR (MMU off: the code and data here are mapped
+	 * flat) and VBAR back. */
 	ldr	r1, =co_harness_sctlr
 	ldr	r1, [r1]
 	mcr	p15, 0, r1, c1, c0, 0
@@ -266,6 +281,14 @@ co_read_sctlr:
 	.global co_set_vbar
 co_set_vbar:
 	mcr	p15, 0, r0, c12, c0, 0
+	isb
+	bx	lr
+
+	.global co_tlbiall
+co_tlbiall:
+	mov	r0, #0
+	mcr	p15, 0, r0, c8, c7, 0
+	dsb
 	isb
 	bx	lr
 

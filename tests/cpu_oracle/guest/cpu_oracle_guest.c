@@ -31,22 +31,29 @@ CO_ASSERT(size, sizeof(struct cpu_state) == CO_STATE_BYTES);
 struct cpu_state co_out;
 extern uint32_t co_vec, co_harness_sctlr, co_harness_vbar;
 extern const uint32_t co_stub_table[64];
+extern const uint32_t co_trapx[];
 void co_enter(const struct cpu_state *in, uint32_t entry, uint32_t eret);
 void co_poke(uint32_t addr, uint32_t value);
 uint32_t co_read_sctlr(void);
 void co_set_vbar(uint32_t vbar);
 void co_icache_sync(void);
+void co_tlbiall(void);
 
 #define CB (BM_RAM_BASE + CO_CODE_OFF)
 #define PSR_M 0x1fu
 #define PSR_T (1u << 5)
 #define PSR_I (1u << 7)
 #define PSR_E (1u << 9)
+#define SCTLR_M (1u << 0)
+#define SCTLR_V (1u << 13)
+#define SCTLR_EE (1u << 25)
+#define SCTLR_TE (1u << 30)
 #define M_USR 0x10u
 #define M_SVC 0x13u
 #define M_UND 0x1bu
-/* SCTLR bits a case must leave clear: M, V, EE, TE (see cpu_oracle.c). */
-#define SCTLR_FORBIDDEN ((1u << 0) | (1u << 13) | (1u << 25) | (1u << 30))
+/* SCTLR bits only exc-sctlr cases set, under xcase_ok()'s conditions:
+ * M, V, EE, TE (see cpu_oracle.c). */
+#define SCTLR_FORBIDDEN (SCTLR_M | SCTLR_V | SCTLR_EE | SCTLR_TE)
 
 static const struct co_blob_hdr *hdr;
 
@@ -175,6 +182,104 @@ static int vbar_known(uint32_t v)
 	return 0;
 }
 
+/* Exception-entry block x (cpu_oracle.h): its vector address. */
+static uint32_t xvec_addr(uint32_t x)
+{
+	if (x >= 2u)
+		return CO_HIVEC;
+	return BM_RAM_BASE + (x ? CO_XVEC_THUMB_OFF : CO_XVEC_ARM_OFF);
+}
+
+/*
+ * Whether the case's SCTLR, VBAR and translation registers are ones the
+ * harness has vectors and tables for: without M, V, EE, TE a VBAR with an
+ * ARM table; with TE or EE but not V, VBAR = the block for TE; V only with
+ * M, and M only with V, TTBCR 0, TTBR0 = L1 table 2 * EE + TE and domain
+ * 0 client or manager (other cases would fetch vectors from nowhere).
+ */
+static int xcase_ok(const struct cpu_state *s)
+{
+	uint32_t te = (s->sctlr & SCTLR_TE) ? 1u : 0u, ee = (s->sctlr & SCTLR_EE) ? 1u : 0u;
+	int known = vbar_known(s->vbar) || s->vbar == xvec_addr(0);
+
+	if (!(s->sctlr & SCTLR_FORBIDDEN))
+		return known;
+	if (!(s->sctlr & SCTLR_M) != !(s->sctlr & SCTLR_V))
+		return 0;
+	if (!(s->sctlr & SCTLR_V))
+		return s->vbar == xvec_addr(te);
+	return (known || s->vbar == xvec_addr(1)) && s->ttbcr == 0 &&
+	       (s->ttbr0 & ~0x3fffu) == BM_RAM_BASE + CO_L1_OFF + (2u * ee + te) * CO_L1_SIZE &&
+	       (s->dacr & 3u) != 0 && (s->dacr & 3u) != 2u;
+}
+
+/*
+ * Exception-entry block x at address a (cpu_oracle.h): entry e branches to
+ * stub e, which records the CPSR before any data access, switches data
+ * accesses to little-endian and jumps to co_trapx in ARM state.
+ */
+static void xvec_build(uint32_t a, uint32_t x)
+{
+	uint32_t e, id, s, off, *w;
+
+	for (e = 0; e < 8u; e++) {
+		id = CO_XVEC_ID0 + 8u * x + e;
+		s = a + CO_XSTUB_OFF + CO_XSTUB_SIZE * e;
+		w = (uint32_t *)(uintptr_t)s;
+		if (x & 1u) {
+			/* B.W (T4, A8.8.18) from a + 4e; PC reads + 4. */
+			off = s - (a + 4u * e + 4u);
+			co_poke(a + 4u * e, 0xf000u | ((0xb800u | ((off >> 1) & 0x7ffu)) << 16));
+			w[0] = 0x0a10ee00u; /* vmov s0, r0 */
+			w[1] = 0x0000f04fu | (id << 16); /* mov.w r0, #id */
+			w[2] = 0x0a90ee00u; /* vmov s1, r0 */
+			w[3] = 0x8000f3efu; /* mrs r0, cpsr */
+			w[4] = 0x0a10ee01u; /* vmov s2, r0 */
+			w[5] = 0xbf00b650u; /* setend le; nop */
+			w[6] = 0xf000f8dfu; /* ldr.w pc, [pc, #0] (bit 0 = 0: ARM) */
+		} else {
+			/* B (A1) from a + 4e; PC reads + 8. */
+			off = s - (a + 4u * e + 8u);
+			co_poke(a + 4u * e, 0xea000000u | (off >> 2));
+			w[0] = 0xee000a10u; /* vmov s0, r0 */
+			w[1] = 0xe3a00000u | id; /* mov r0, #id */
+			w[2] = 0xee000a90u; /* vmov s1, r0 */
+			w[3] = 0xe10f0000u; /* mrs r0, cpsr */
+			w[4] = 0xee010a10u; /* vmov s2, r0 */
+			w[5] = 0xf1010000u; /* setend le */
+			w[6] = 0xe51ff004u; /* ldr pc, [pc, #-4] */
+		}
+		w[7] = (uint32_t)(uintptr_t)co_trapx;
+	}
+}
+
+/*
+ * The L1 tables for SCTLR.M = 1 cases (cpu_oracle.h): sections (B3.5.1),
+ * flat but for VA 0xfff00000, domain 0, AP = 0b11 (also the access flag
+ * when SCTLR.AFE = 1), RAM Normal non-cacheable (TEX 0b001), the rest
+ * Strongly-ordered. Table 2 * EE + TE; EE = 1 tables byte-reversed.
+ */
+static void l1_build(void)
+{
+	uint32_t t, i, d, ram = BM_RAM_BASE >> 20;
+
+	for (t = 0; t < 4u; t++) {
+		volatile uint32_t *l1 = (volatile uint32_t *)(uintptr_t)(BM_RAM_BASE + CO_L1_OFF +
+									 t * CO_L1_SIZE);
+
+		for (i = 0; i < 4096u; i++) {
+			uint32_t pa = i << 20;
+
+			if (i == 0xfffu)
+				pa = BM_RAM_BASE + ((t & 1u) ? CO_HIVEC_THUMB_OFF : CO_HIVEC_ARM_OFF);
+			d = (pa & 0xfff00000u) | (3u << 10) | 2u;
+			if ((pa >> 20) >= ram && (pa >> 20) < ram + 128u)
+				d |= 1u << 12;
+			l1[i] = (t & 2u) ? bswap32(d) : d;
+		}
+	}
+}
+
 /* Where a landing trap came from: the cpu_exit, or -1 if not a pad. */
 static int pad_kind(const struct cpu_case *c, uint32_t a)
 {
@@ -203,8 +308,7 @@ static void run_case(const struct cpu_case *c, struct cpu_result *r)
 
 	memset(r, 0, sizeof(*r));
 	lmode = (c->flags & CPU_CASE_LAND_SVC) ? M_SVC : M_UND;
-	if ((c->in.sctlr & SCTLR_FORBIDDEN) || !vbar_known(c->in.vbar) ||
-	    build_code(c) != 0 || mode == lmode) {
+	if (!xcase_ok(&c->in) || build_code(c) != 0 || mode == lmode) {
 		r->exit = CO_EXIT_REJECTED;
 		return;
 	}
@@ -219,6 +323,8 @@ static void run_case(const struct cpu_case *c, struct cpu_result *r)
 	for (i = 0; i < 8; i++)
 		mem[i] = c->in.mem[i];
 	co_icache_sync();
+	if (c->in.sctlr & SCTLR_M)
+		co_tlbiall(); /* the previous M case may have used another table */
 	if (c->flags & CPU_CASE_IRQ_PENDING)
 		irq_pending(1);
 	co_enter(&c->in, CB, eret ? lmode : 0u);
@@ -248,7 +354,17 @@ static void run_case(const struct cpu_case *c, struct cpu_result *r)
 		}
 	}
 	r->exit = exit_of[e];
-	r->out.pc = hdr->vbar[k] + 4u * e;
+	if (k >= CO_XVEC_ID0 / 8u) {
+		/* A block entered in Thumb state (TE = 1): its vector is a T32
+		 * encoding that is UNDEFINED in ARM state, so reaching the stub
+		 * is the evidence; MRS reads T as 0. */
+		k -= CO_XVEC_ID0 / 8u;
+		r->out.pc = xvec_addr(k) + 4u * e;
+		if (k & 1u)
+			r->out.cpsr |= PSR_T;
+	} else {
+		r->out.pc = hdr->vbar[k] + 4u * e;
+	}
 	/* The exception-return entry used LR and SPSR of the landing mode;
 	 * an exception into another mode leaves the harness's values there. */
 	if (eret && bank != (land == 2u ? CPU_BANK_SVC : CPU_BANK_UND)) {
@@ -318,6 +434,11 @@ int main(void)
 				co_stub_table[8u * k + i]);
 		}
 	}
+	xvec_build(BM_RAM_BASE + CO_XVEC_ARM_OFF, 0);
+	xvec_build(BM_RAM_BASE + CO_XVEC_THUMB_OFF, 1);
+	xvec_build(BM_RAM_BASE + CO_HIVEC_ARM_OFF, 2);
+	xvec_build(BM_RAM_BASE + CO_HIVEC_THUMB_OFF, 3);
+	l1_build();
 	co_harness_sctlr = hdr->sctlr_base;
 	co_harness_vbar = hdr->vbar[0];
 	co_set_vbar(hdr->vbar[0]);
