@@ -41,7 +41,9 @@ struct cpu_emu_env {
  *  - CPU_EXIT_UNDEF / _SVC / _PABT / _DABT when the instruction itself
  *    takes that exception: r->out is the state right after exception entry
  *    (mode, LR, SPSR, CPSR masks, DFSR/DFAR or IFSR/IFAR for aborts) and
- *    r->out.pc the vector address (VBAR + offset; SCTLR.V is never set);
+ *    r->out.pc the vector address (VBAR + offset, or 0xffff0000 + offset
+ *    when SCTLR.V is 1: class exc-sctlr, whose cases also set SCTLR.TE,
+ *    EE and M);
  *  - CPU_EXIT_IRQ when c->flags has CPU_CASE_IRQ_PENDING (an IRQ is
  *    pending from before the instruction) and the CPSR unmasks it: before
  *    the instruction if the start CPSR.I is 0, else right after an

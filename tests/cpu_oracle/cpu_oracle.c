@@ -17,7 +17,8 @@
  *       state's CP15 registers, WFI and the hints, the User mode rules
  *       (CPS a NOP, MSR writes only flags/GE/E, CP15 UNDEFINED but for
  *       TPIDRURW/TPIDRURO and the barriers), IRQ entry and BKPT's Prefetch
- *       Abort.
+ *       Abort, and every exception entry with SCTLR.TE, EE and V set
+ *       (class exc-sctlr, below).
  *   cpu_oracle check BLOB RESULTS [DEVIATIONS]
  *       Compare cpu_oracle_emulate() (cpu_emulate.h) with QEMU, per class;
  *       a mismatch that is a QEMU deviation listed in DEVIATIONS
@@ -69,6 +70,31 @@
  * fetched (each vector table entry has its own stub; a stub parks r0 and
  * its number in VFP s0/s1, VFP being enabled and never used by a case).
  *
+ * SCTLR.TE, EE, V (class exc-sctlr). Exception entry sets CPSR.T = TE and
+ * CPSR.E = EE and takes vectors at 0xffff0000 when V = 1 (B1.8.1, B1.8.3,
+ * B1.9 TakeException pseudocode). These cases wrap the classes whose
+ * exception is certain: SVC, UDF & co, BKPT, an IRQ before the instruction
+ * (I = 0 at the start, the irq class's "before" form) and, with V = 0, a
+ * misaligned LDRT/STRT word with SCTLR.A = 1; ARM and Thumb start states,
+ * all start modes; one of the 7 non-zero TE/EE/V combinations each. Their
+ * vectors are the guest's exception-entry blocks (cpu_oracle.h): each
+ * entry is a word that is a relative branch in both instruction sets (no
+ * data access, which CPSR.E = 1 would byte-reverse): Thumb B to a Thumb
+ * stub, ARM B to an ARM stub, each recording the CPSR with MRS, then SETEND
+ * LE, then LDR PC to the ARM trap code. Which stub ran shows CPSR.T on
+ * entry (MRS reads T as 0); the guest reports T from it, so a wrong T is a
+ * mismatch, not a hang. With V = 0 VBAR is either of two blocks.
+ * With V = 1 there is no memory at 0xffff0000 on either board, so the case
+ * runs with the MMU on: SCTLR.M = 1, TTBCR 0, TTBR0 = one of four guest L1
+ * tables (EE x TE) that map everything flat with sections, domain 0 client
+ * or manager, but VA 0xfff00000 to the RAM MiB holding the block for TE at
+ * offset 0xf0000; the EE = 1 tables are byte-reversed, SCTLR.EE also being
+ * the endianness of table walks (B4.1.130). VBAR then holds any table (it
+ * must be ignored). The guest invalidates the TLB before such a case and
+ * co_trap turns the MMU off again. V = 1 cases make no data access (no
+ * LDRT), so the emulator side (emulate_glue.c) gets SCTLR as it is and
+ * amv_inject() needs nothing but TE, EE, V and VBAR.
+ *
  * Blind spots:
  *  - LR_L and SPSR_L are not observed: they are reported as the start
  *    values, which is right because an instruction executing in mode M != L
@@ -76,10 +102,16 @@
  *    Extensions; an exception the instruction takes itself is recorded
  *    directly), but a QEMU bug that did would go unseen. L varies per case,
  *    so every bank is observed in other cases.
- *  - SCTLR.V, M, EE and TE stay 0 (vectors at VBAR, which QEMU implements
- *    on both cores although they lack the Security Extensions here; no MMU,
- *    so LDRT and friends are plain accesses; the vector stubs are ARM
- *    little-endian). Only SCTLR.A/C/Z/I/TRE/AFE vary.
+ *  - SCTLR.V, M, EE and TE are 0 outside the exc-sctlr class (vectors at
+ *    VBAR, which QEMU implements on both cores although they lack the
+ *    Security Extensions here); there only exception entry is exercised,
+ *    and the MMU is on only for V = 1 and only with flat section tables:
+ *    LDRT and friends, LDM/STM and the aborts of a translation (Permission,
+ *    Domain, Translation faults, Prefetch Aborts other than BKPT) are not
+ *    run with the MMU on. Elsewhere only SCTLR.A/C/Z/I/TRE/AFE vary.
+ *  - On exception entry IT and J (cleared) are not observed: MRS reads them
+ *    as 0, and the stubs cannot tell them apart; T is observed only through
+ *    the instruction set the vector executes in.
  *  - No IT blocks: Thumb cases start with ITSTATE 0; condition-failed cases
  *    are ARM only; exception returns restore IT = 0 unless UNPRED.
  *    SPSR.J/IT appear in start SPSRs (stored and read back) and, marked
@@ -153,6 +185,9 @@
  *    User registers), STM ^, RFE, SRS; but ADDS, ANDS, ... with Rd = PC
  *    execute as a plain branch with flag setting, as at PL1
  *    ([qemu-alu-exception-return]).
+ *  - SCTLR.TE, EE and V: as the architecture says, on both cores, for every
+ *    exception entered (exc-sctlr: no deviation found); table walks are
+ *    big-endian when EE = 1.
  *  - IRQ: taken right after CPS/MSR clear CPSR.I and right after an
  *    exception return to a CPSR with I = 0 (at the target, before its
  *    first instruction), and before the first instruction of a case that
@@ -519,11 +554,10 @@ static uint32_t mem_pa(const struct board *b)
 	return b->ram_base + CPU_MEM_OFFSET;
 }
 
-/* The guest's exception-entry block (cpu_oracle.h) with Thumb entries
- * (thumb = 1) or ARM ones, for SCTLR.V = 0. */
-static uint32_t xvec_addr(const struct board *b, uint32_t thumb)
+/* The guest's exception-entry block k (cpu_oracle.h), for SCTLR.V = 0. */
+static uint32_t xvec_addr(const struct board *b, uint32_t k)
 {
-	return b->ram_base + (thumb ? CO_XVEC_THUMB_OFF : CO_XVEC_ARM_OFF);
+	return b->ram_base + (k ? CO_XVEC_THUMB_OFF : CO_XVEC_ARM_OFF);
 }
 
 /* The guest's L1 table for SCTLR.M = 1 cases with these EE and TE. */
@@ -1530,8 +1564,9 @@ static void gen_irq(struct gen *g)
  * takes for sure: SVC, UDF & co, BKPT's Prefetch Abort, an IRQ before the
  * instruction, and with V = 0 an LDRT/STRT alignment fault (SCTLR.A = 1,
  * a misaligned word). The wrapped class is kept in CPU_CASE_SUBCLASS.
- *  - V = 0: VBAR = the exception-entry block (cpu_oracle.h) in the
- *    instruction set TE selects; the guest reports T from the block.
+ *  - V = 0: VBAR = one of the two exception-entry blocks (cpu_oracle.h),
+ *    whose entries branch in both instruction sets to stubs that tell
+ *    which one ran; the guest reports T from that.
  *  - V = 1: the MMU is on (M = 1, TTBCR 0, TTBR0 = the guest's L1 table
  *    for EE and TE, domain 0 client or manager): VA 0xffff0000 maps to that
  *    block; VBAR any table (ignored). No data access: alignment faults
@@ -1558,7 +1593,7 @@ static void gen_exc_sctlr(struct gen *g)
 		      (sub[i].cls << CPU_CASE_SUBCLASS_SHIFT);
 	s->sctlr |= (te ? SCTLR_TE : 0) | (ee ? SCTLR_EE : 0);
 	if (!v) {
-		s->vbar = xvec_addr(g->b, te);
+		s->vbar = xvec_addr(g->b, below(g, 2));
 		return;
 	}
 	s->sctlr |= SCTLR_V | SCTLR_M;
@@ -2964,6 +2999,8 @@ static int cmd_check(const char *blob, const char *res, const char *dev)
 			print_case(&r, i);
 			printf("  exit: amv %s, qemu %s\n", exit_name(mine.exit),
 			       exit_name(q->exit));
+			/* Without the fields the architecture leaves UNKNOWN. */
+			take_unknown(c, &mine.out, q);
 			print_diff("amv vs qemu", &mine.out, &q->out, "amv", "qemu");
 			print_diff("qemu changed", &c->in, &q->out, "in", "qemu");
 		}

@@ -16,8 +16,9 @@
  *   CO_PAD_UDF_OFF  0x301000  4 KiB of CO_PAD_UDF words (landing pads)
  *   CO_PAD_SVC_OFF  0x302000  4 KiB of CO_PAD_SVC words (landing pads)
  *   vector tables            at every address in co_blob_hdr::vbar[]
- *   CO_XVEC_ARM_OFF 0x320000  exception-entry vector block, ARM entries
- *   CO_XVEC_THUMB_OFF 0x321000 the same with Thumb entries (SCTLR.TE = 1)
+ *   CO_XVEC_ARM_OFF 0x320000  exception-entry block 0 (its ARM stubs are
+ *                             32 KiB below, at 0x318080)
+ *   CO_XVEC_THUMB_OFF 0x321000 exception-entry block 1 (ARM stubs 0x319080)
  *   CO_L1_OFF       0x400000  four 16 KiB L1 tables for SCTLR.M = 1 cases
  *   CO_HIVEC_ARM_OFF  0x5f0000 the block VA 0xffff0000 maps to (TE = 0)
  *   CO_HIVEC_THUMB_OFF 0x6f0000 the same for TE = 1
@@ -111,32 +112,40 @@
 
 /*
  * Exception-entry blocks for the cases that set SCTLR.TE, EE or V (class
- * exc-sctlr in cpu_oracle.c). A block is 8 vector entries (ARM "B stub_e",
- * or Thumb "B.W stub_e" in a Thumb block), then 8 stubs of 8 words at
- * +CO_XSTUB_OFF + CO_XSTUB_SIZE * e, in the block's instruction set. No
- * data access happens before a stub has recorded the CPSR and executed
- * SETEND LE (SCTLR.EE = 1 enters with CPSR.E = 1), and the entries are
- * relative branches, so the block works at any address: at CO_XVEC_*_OFF
- * (VBAR, SCTLR.V = 0), and at VA 0xffff0000 (SCTLR.V = 1) through the L1
- * tables, which map VA 0xfff00000 to the MiB of CO_HIVEC_*_OFF.
+ * exc-sctlr in cpu_oracle.c). A block is 8 vector entries, each a word that
+ * branches in both instruction sets: Thumb "B" to a Thumb stub at
+ * +CO_XSTUB_OFF + CO_XSTUB_SIZE * e, ARM "B" to an ARM stub at
+ * +CO_XASTUB_OFF + CO_XASTUB_STEP * e (negative: 32 KiB below), so the id
+ * the stub reports shows the instruction set the exception was entered in
+ * (a wrong CPSR.T is a clean mismatch, not a hang). No data access happens
+ * before a stub has recorded the CPSR and executed SETEND LE (SCTLR.EE = 1
+ * enters with CPSR.E = 1), and all branches are relative, so a block works
+ * at any address: at CO_XVEC_*_OFF (VBAR, SCTLR.V = 0), and at VA
+ * 0xffff0000 (SCTLR.V = 1) through the L1 tables, which map VA 0xfff00000
+ * to the MiB of CO_HIVEC_*_OFF.
  *
  * The L1 tables (short-descriptor, TTBCR = 0) map every MiB flat but the
  * last one; table t = 2 * EE + TE at CO_L1_OFF + t * CO_L1_SIZE maps VA
- * 0xfff00000 to the Thumb block's MiB when TE = 1, and is byte-reversed when
- * EE = 1 (SCTLR.EE also selects the endianness of table walks, B4.1.130).
- * Stub ids (what the guest's co_vec reports): CO_XVEC_ID0 + 8 * x + e, with
- * x = 0 ARM block, 1 Thumb block, 2 high ARM, 3 high Thumb.
+ * 0xfff00000 to the CO_HIVEC_THUMB_OFF MiB when TE = 1 (else
+ * CO_HIVEC_ARM_OFF; both blocks are alike, the split only varies the
+ * tables), and is byte-reversed when EE = 1 (SCTLR.EE also selects the
+ * endianness of table walks, B4.1.130). Stub ids (the guest's co_vec):
+ * CO_XVEC_ID(x, thumb, e) for block x = 0 (CO_XVEC_ARM_OFF),
+ * 1 (CO_XVEC_THUMB_OFF), 2 (high, ARM MiB), 3 (high, Thumb MiB).
  */
 #define CO_XVEC_ARM_OFF 0x00320000u
 #define CO_XVEC_THUMB_OFF 0x00321000u
 #define CO_XSTUB_OFF 0x40u
 #define CO_XSTUB_SIZE 0x20u
+#define CO_XASTUB_OFF (-0x7f80)
+#define CO_XASTUB_STEP 0x3cu
 #define CO_L1_OFF 0x00400000u
 #define CO_L1_SIZE 0x4000u
 #define CO_HIVEC_ARM_OFF 0x005f0000u
 #define CO_HIVEC_THUMB_OFF 0x006f0000u
 #define CO_HIVEC 0xffff0000u
 #define CO_XVEC_ID0 64u
+#define CO_XVEC_ID(x, thumb, e) (CO_XVEC_ID0 + 16u * (x) + 8u * (thumb) + (e))
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>

@@ -192,65 +192,76 @@ static uint32_t xvec_addr(uint32_t x)
 
 /*
  * Whether the case's SCTLR, VBAR and translation registers are ones the
- * harness has vectors and tables for: without M, V, EE, TE a VBAR with an
- * ARM table; with TE or EE but not V, VBAR = the block for TE; V only with
- * M, and M only with V, TTBCR 0, TTBR0 = L1 table 2 * EE + TE and domain
- * 0 client or manager (other cases would fetch vectors from nowhere).
+ * harness has vectors and tables for: without M, V, EE, TE a VBAR with a
+ * table; with TE or EE but not V, VBAR = an exception-entry block; V only
+ * with M, and M only with V, TTBCR 0, TTBR0 = L1 table 2 * EE + TE and
+ * domain 0 client or manager (other cases would fetch vectors from
+ * nowhere).
  */
 static int xcase_ok(const struct cpu_state *s)
 {
 	uint32_t te = (s->sctlr & SCTLR_TE) ? 1u : 0u, ee = (s->sctlr & SCTLR_EE) ? 1u : 0u;
-	int known = vbar_known(s->vbar) || s->vbar == xvec_addr(0);
+	int xblock = s->vbar == xvec_addr(0) || s->vbar == xvec_addr(1);
 
 	if (!(s->sctlr & SCTLR_FORBIDDEN))
-		return known;
+		return vbar_known(s->vbar) || xblock;
 	if (!(s->sctlr & SCTLR_M) != !(s->sctlr & SCTLR_V))
 		return 0;
 	if (!(s->sctlr & SCTLR_V))
-		return s->vbar == xvec_addr(te);
-	return (known || s->vbar == xvec_addr(1)) && s->ttbcr == 0 &&
+		return xblock;
+	return (vbar_known(s->vbar) || xblock) && s->ttbcr == 0 &&
 	       (s->ttbr0 & ~0x3fffu) == BM_RAM_BASE + CO_L1_OFF + (2u * ee + te) * CO_L1_SIZE &&
 	       (s->dacr & 3u) != 0 && (s->dacr & 3u) != 2u;
 }
 
 /*
- * Exception-entry block x at address a (cpu_oracle.h): entry e branches to
- * stub e, which records the CPSR before any data access, switches data
- * accesses to little-endian and jumps to co_trapx in ARM state.
+ * Exception-entry block x at address a (cpu_oracle.h). Entry e is one word
+ * that is a branch in both instruction sets: its low halfword is the
+ * Thumb B (T2, A8.8.18) to the Thumb stub at a + CO_XSTUB_OFF +
+ * CO_XSTUB_SIZE * e, and the whole word the ARM B (A1) whose imm24 is
+ * 0xff:that halfword, to the ARM stub at a + CO_XASTUB_OFF +
+ * CO_XASTUB_STEP * e (32 KiB below). Each stub records the CPSR before any
+ * data access, switches data accesses to little-endian and jumps to
+ * co_trapx in ARM state; its id tells which instruction set the entry ran
+ * in (CO_XVEC_ID()).
  */
-static void xvec_build(uint32_t a, uint32_t x)
+static int xvec_build(uint32_t a, uint32_t x)
 {
-	uint32_t e, id, s, off, *w;
+	uint32_t e, id, ts, as, hw1, *w;
 
 	for (e = 0; e < 8u; e++) {
-		id = CO_XVEC_ID0 + 8u * x + e;
-		s = a + CO_XSTUB_OFF + CO_XSTUB_SIZE * e;
-		w = (uint32_t *)(uintptr_t)s;
-		if (x & 1u) {
-			/* B.W (T4, A8.8.18) from a + 4e; PC reads + 4. */
-			off = s - (a + 4u * e + 4u);
-			co_poke(a + 4u * e, 0xf000u | ((0xb800u | ((off >> 1) & 0x7ffu)) << 16));
-			w[0] = 0x0a10ee00u; /* vmov s0, r0 */
-			w[1] = 0x0000f04fu | (id << 16); /* mov.w r0, #id */
-			w[2] = 0x0a90ee00u; /* vmov s1, r0 */
-			w[3] = 0x8000f3efu; /* mrs r0, cpsr */
-			w[4] = 0x0a10ee01u; /* vmov s2, r0 */
-			w[5] = 0xbf00b650u; /* setend le; nop */
-			w[6] = 0xf000f8dfu; /* ldr.w pc, [pc, #0] (bit 0 = 0: ARM) */
-		} else {
-			/* B (A1) from a + 4e; PC reads + 8. */
-			off = s - (a + 4u * e + 8u);
-			co_poke(a + 4u * e, 0xea000000u | (off >> 2));
-			w[0] = 0xee000a10u; /* vmov s0, r0 */
-			w[1] = 0xe3a00000u | id; /* mov r0, #id */
-			w[2] = 0xee000a90u; /* vmov s1, r0 */
-			w[3] = 0xe10f0000u; /* mrs r0, cpsr */
-			w[4] = 0xee010a10u; /* vmov s2, r0 */
-			w[5] = 0xf1010000u; /* setend le */
-			w[6] = 0xe51ff004u; /* ldr pc, [pc, #-4] */
-		}
+		ts = a + CO_XSTUB_OFF + CO_XSTUB_SIZE * e;
+		/* Thumb: PC reads + 4; B T2 offset = imm11 * 2. */
+		hw1 = 0xe000u | (((ts - (a + 4u * e + 4u)) >> 1) & 0x7ffu);
+		co_poke(a + 4u * e, 0xeaff0000u | hw1);
+		/* ARM: PC reads + 8; B offset = SignExtend(0xff:hw1) * 4. */
+		as = a + 4u * e + 8u + (hw1 << 2) - 0x40000u;
+		if (as != a + (uint32_t)CO_XASTUB_OFF + CO_XASTUB_STEP * e)
+			return -1;
+
+		id = CO_XVEC_ID(x, 1u, e);
+		w = (uint32_t *)(uintptr_t)ts;
+		w[0] = 0x0a10ee00u; /* vmov s0, r0 */
+		w[1] = 0x0000f04fu | (id << 16); /* mov.w r0, #id */
+		w[2] = 0x0a90ee00u; /* vmov s1, r0 */
+		w[3] = 0x8000f3efu; /* mrs r0, cpsr */
+		w[4] = 0x0a10ee01u; /* vmov s2, r0 */
+		w[5] = 0xbf00b650u; /* setend le; nop */
+		w[6] = 0xf000f8dfu; /* ldr.w pc, [pc, #0] (bit 0 = 0: ARM) */
+		w[7] = (uint32_t)(uintptr_t)co_trapx;
+
+		id = CO_XVEC_ID(x, 0u, e);
+		w = (uint32_t *)(uintptr_t)as;
+		w[0] = 0xee000a10u; /* vmov s0, r0 */
+		w[1] = 0xe3a00000u | id; /* mov r0, #id */
+		w[2] = 0xee000a90u; /* vmov s1, r0 */
+		w[3] = 0xe10f0000u; /* mrs r0, cpsr */
+		w[4] = 0xee010a10u; /* vmov s2, r0 */
+		w[5] = 0xf1010000u; /* setend le */
+		w[6] = 0xe51ff004u; /* ldr pc, [pc, #-4] */
 		w[7] = (uint32_t)(uintptr_t)co_trapx;
 	}
+	return 0;
 }
 
 /*
@@ -355,11 +366,10 @@ static void run_case(const struct cpu_case *c, struct cpu_result *r)
 	}
 	r->exit = exit_of[e];
 	if (k >= CO_XVEC_ID0 / 8u) {
-		/* A block entered in Thumb state (TE = 1): its vector is a T32
-		 * encoding that is UNDEFINED in ARM state, so reaching the stub
-		 * is the evidence; MRS reads T as 0. */
+		/* An exception-entry block: its Thumb stub ran iff the vector
+		 * was executed in Thumb state (MRS reads T as 0). */
 		k -= CO_XVEC_ID0 / 8u;
-		r->out.pc = xvec_addr(k) + 4u * e;
+		r->out.pc = xvec_addr(k >> 1) + 4u * e;
 		if (k & 1u)
 			r->out.cpsr |= PSR_T;
 	} else {
@@ -434,10 +444,11 @@ int main(void)
 				co_stub_table[8u * k + i]);
 		}
 	}
-	xvec_build(BM_RAM_BASE + CO_XVEC_ARM_OFF, 0);
-	xvec_build(BM_RAM_BASE + CO_XVEC_THUMB_OFF, 1);
-	xvec_build(BM_RAM_BASE + CO_HIVEC_ARM_OFF, 2);
-	xvec_build(BM_RAM_BASE + CO_HIVEC_THUMB_OFF, 3);
+	if (xvec_build(BM_RAM_BASE + CO_XVEC_ARM_OFF, 0) != 0 ||
+	    xvec_build(BM_RAM_BASE + CO_XVEC_THUMB_OFF, 1) != 0 ||
+	    xvec_build(BM_RAM_BASE + CO_HIVEC_ARM_OFF, 2) != 0 ||
+	    xvec_build(BM_RAM_BASE + CO_HIVEC_THUMB_OFF, 3) != 0)
+		fail("exception-entry block layout");
 	l1_build();
 	co_harness_sctlr = hdr->sctlr_base;
 	co_harness_vbar = hdr->vbar[0];
