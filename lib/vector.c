@@ -49,6 +49,27 @@ static int route_undef(struct amv_vcpu *v, const struct amv_trap *t,
 	return inject(v, AMV_EXC_UNDEF, t->pc + 4u, NULL, out);
 }
 
+/*
+ * An UNDEF in Thumb state, without a T32 decoder: t->insn is a 16-bit
+ * instruction, or hw1:hw2 of a 32-bit one (hw1 >= 0xe800, A6.1). In User
+ * mode the guest takes every UNDEF, a privileged instruction's included,
+ * as natively; so does a UDF (T1 0xdeXX, T2 0xf7fX 0xaXXX, A8.8.247) in a
+ * PL1 mode. Anything else in a PL1 mode may be a privileged instruction to
+ * emulate, which needs the decoder.
+ */
+static int route_undef_t32(struct amv_vcpu *v, const struct amv_trap *t,
+			   struct amv_route_result *out)
+{
+	bool wide = t->insn > 0xffffu;
+	uint32_t next = t->pc + (wide ? 4u : 2u);
+
+	if ((v->cpsr & AMV_PSR_MODE_MASK) == AMV_MODE_USR ||
+	    (!wide && (t->insn & 0xff00u) == 0xde00u) ||
+	    (wide && (t->insn & 0xfff0f000u) == 0xf7f0a000u))
+		return inject(v, AMV_EXC_UNDEF, next, NULL, out);
+	return -AMV_ENOTSUP;
+}
+
 /* A Prefetch Abort the guest takes at @t whatever its tables say. */
 static int pabt(struct amv_vcpu *v, const struct amv_trap *t,
 		unsigned int type, struct amv_route_result *out)
@@ -95,8 +116,19 @@ static int route_abort(struct amv_vcpu *v, const struct amv_trap *t,
 	}
 	if (fetch) /* executing device memory: an external abort */
 		return pabt(v, t, AMV_FAULT_EXT_ABORT, out);
-	if (amv_decode(AMV_ISA_A32, t->insn, &out->insn) != 0)
+	if (v->cpsr & AMV_PSR_T) {
+		/* No T32 decoder yet: the access goes out undecoded (class
+		 * UNDEFINED), amv_dataop_decode() refuses it, and the port
+		 * decides (amv_shadow_wp_release() for a protected page). */
+		amv_memset(&out->insn, 0, sizeof(out->insn));
+		out->insn.raw = t->insn;
+		out->insn.isa = AMV_ISA_T32;
+		out->insn.cls = AMV_INSN_UNDEFINED;
+		out->insn.rd = out->insn.rn = out->insn.rm = AMV_REG_NONE;
+		out->insn.rs = out->insn.rt = out->insn.rt2 = AMV_REG_NONE;
+	} else if (amv_decode(AMV_ISA_A32, t->insn, &out->insn) != 0) {
 		return -AMV_EINVAL;
+	}
 	out->gpa = res.gpa;
 	out->region = res.region;
 	out->action = rc == AMV_SHADOW_MMIO ? AMV_ACT_MMIO : AMV_ACT_WP;
@@ -134,8 +166,10 @@ int amv_route(struct amv_vcpu *v, const struct amv_trap *t,
 		out->action = AMV_ACT_HOST_IRQ;
 		return 0;
 	case AMV_HEXC_SVC:
+		/* SVC #imm8 (T1) cannot carry the hypercall immediate: always
+		 * the guest's own, returning past its two bytes. */
 		if (v->cpsr & AMV_PSR_T)
-			return -AMV_ENOTSUP;
+			return inject(v, AMV_EXC_SVC, t->pc + 2u, NULL, out);
 		if ((t->insn & 0x00ffffffu) == AMV_HC_SVC_IMM &&
 		    (v->cpsr & AMV_PSR_MODE_MASK) != AMV_MODE_USR) {
 			out->action = AMV_ACT_HYPERCALL;
@@ -146,7 +180,7 @@ int amv_route(struct amv_vcpu *v, const struct amv_trap *t,
 		return inject(v, AMV_EXC_SVC, t->pc + 4u, NULL, out);
 	case AMV_HEXC_UNDEF:
 		if (v->cpsr & AMV_PSR_T)
-			return -AMV_ENOTSUP;
+			return route_undef_t32(v, t, out);
 		return route_undef(v, t, patches, n_patches, out);
 	case AMV_HEXC_PABT:
 	case AMV_HEXC_DABT:

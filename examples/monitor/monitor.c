@@ -168,6 +168,28 @@ static int guest_word(uint32_t va, uint32_t *w)
 	return m.v.port.ops->read_phys32(m.v.port.ctx, x.pa & ~3ull, w);
 }
 
+/* The instruction at @pc: an A32 word, or in Thumb state a 16-bit
+ * instruction or a 32-bit one as hw1 << 16 | hw2 (hw1 >= 0xe800, A6.1),
+ * the form struct amv_trap wants. */
+static int guest_insn(uint32_t pc, bool thumb, uint32_t *insn)
+{
+	uint32_t w, hw1;
+
+	if (!thumb)
+		return guest_word(pc, insn);
+	if (guest_word(pc & ~3u, &w) != 0)
+		return -1;
+	hw1 = (pc & 2u) ? w >> 16 : w & 0xffffu;
+	if (hw1 < 0xe800u) {
+		*insn = hw1;
+		return 0;
+	}
+	if ((pc & 2u) && guest_word(pc + 2u, &w) != 0)
+		return -1;
+	*insn = hw1 << 16 | ((pc & 2u) ? w & 0xffffu : w >> 16);
+	return 0;
+}
+
 /* ------------------------------------------------------------ statistics */
 
 static void count(unsigned int cause)
@@ -263,7 +285,8 @@ static void report(int status)
 
 /* ------------------------------------------------------------ exits */
 
-#define SEMIHOST_SVC 0x0f123456u
+#define SEMIHOST_SVC 0x0f123456u /* ARM: svc 0x123456 */
+#define SEMIHOST_SVC_T 0xdfabu    /* Thumb: svc 0xab */
 #define SYS_EXIT 0x18u
 #define SYS_EXIT_EXTENDED 0x20u
 #define ADP_APPLICATION_EXIT 0x20026u
@@ -288,7 +311,7 @@ static void semihost(void)
 {
 	uint32_t op = m.v.r[0], arg1 = m.v.r[1], block[2];
 
-	m.v.pc += 4;
+	m.v.pc += (m.v.cpsr & AMV_PSR_T) ? 2u : 4u;
 	if (op == SYS_EXIT)
 		guest_exit(arg1 == ADP_APPLICATION_EXIT ? 0 : 1);
 	if (op == SYS_EXIT_EXTENDED) {
@@ -421,6 +444,11 @@ static void __attribute__((noreturn)) run(void)
 		mon_frame_from_vcpu(&m.v);
 		kind = mon_run_guest();
 		mon_frame_to_vcpu(&m.v);
+		/* B1.8.3: SVC and UNDEF leave LR at the next instruction, 2
+		 * bytes on in Thumb state; the vectors took 4 off. */
+		if ((kind == BM_EXC_SVC || kind == BM_EXC_UNDEF) &&
+		    (m.v.cpsr & AMV_PSR_T))
+			m.v.pc += 2u;
 
 		t.exc = host_exc[kind & 7];
 		t.pc = m.v.pc;
@@ -435,10 +463,12 @@ static void __attribute__((noreturn)) run(void)
 		}
 		if ((kind == BM_EXC_UNDEF || kind == BM_EXC_SVC ||
 		     kind == BM_EXC_DABT) &&
-		    guest_word(t.pc, &t.insn) != 0)
+		    guest_insn(t.pc, (m.v.cpsr & AMV_PSR_T) != 0, &t.insn) != 0)
 			die("exit", "cannot read the guest instruction");
-		if (kind == BM_EXC_SVC &&
-		    (t.insn & 0x0fffffffu) == SEMIHOST_SVC && privileged()) {
+		if (kind == BM_EXC_SVC && privileged() &&
+		    ((m.v.cpsr & AMV_PSR_T) ? t.insn == SEMIHOST_SVC_T
+					    : (t.insn & 0x0fffffffu) ==
+						      SEMIHOST_SVC)) {
 			count(C_OTHER);
 			semihost();
 			continue;
@@ -478,7 +508,7 @@ static void __attribute__((noreturn)) run(void)
 
 			count(C_HCALL);
 			m.v.r[0] = (uint32_t)amv_shadow_hypercall(&m.vm, a);
-			m.v.pc += 4;
+			m.v.pc += 4; /* svc #AMV_HC_SVC_IMM: ARM only */
 			break;
 		}
 		case AMV_ACT_HOST_IRQ:

@@ -63,8 +63,10 @@ struct amv_trap {
 	uint32_t exc;  /**< enum amv_host_exc. */
 	uint32_t pc;   /**< The guest instruction that caused it (UNDEF, SVC,
 			    aborts: the host LR minus its offset). */
-	uint32_t insn; /**< That instruction's word (UNDEF, SVC, DABT; the
-			    port reads it with the guest's translation). */
+	uint32_t insn; /**< That instruction (UNDEF, SVC, DABT; the port
+			    reads it with the guest's translation): the A32
+			    word; in Thumb state a 16-bit instruction, or a
+			    32-bit one as first halfword << 16 | second. */
 	uint32_t far;  /**< Host DFAR or IFAR (aborts). */
 	uint32_t fsr;  /**< Host DFSR or IFSR (aborts). */
 };
@@ -134,8 +136,14 @@ int amv_patch_prepare(struct amv_patch *patches, uint32_t n);
  * @retval 0 Success.
  * @retval -AMV_EINVAL NULL pointer, unknown exception, or an abort with no
  *         VM attached.
- * @retval -AMV_ENOTSUP A Thumb UNDEF or SVC (T32 decoding is not there
- *         yet).
+ * @retval -AMV_ENOTSUP In Thumb state, an UNDEF in a virtual PL1 mode
+ *         other than UDF (it may be a privileged instruction to emulate,
+ *         which needs the T32 decoder, not there yet). Thumb SVCs and
+ *         every Thumb UNDEF in User mode are entered into the guest; a
+ *         Thumb access to MMIO or a protected table comes back as
+ *         AMV_ACT_MMIO or AMV_ACT_WP with an undecoded instruction (class
+ *         AMV_INSN_UNDEFINED, isa AMV_ISA_T32), which amv_dataop_decode()
+ *         refuses.
  */
 int amv_route(struct amv_vcpu *v, const struct amv_trap *t,
 	      const struct amv_patch *patches, uint32_t n_patches,

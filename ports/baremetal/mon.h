@@ -79,7 +79,8 @@ struct mon_frame {
 	uint32_t *regs;  /* R0-R12 */
 	uint32_t *sp_lr; /* SP, LR */
 	uint32_t pc;     /* where it resumes; on exit, the instruction
-			    concerned (see mon_entry.S) */
+			    concerned, 2 bytes short for SVC and UNDEF in
+			    Thumb state (see mon_entry.S) */
 	uint32_t cpsr;   /* host SPSR: amv_vcpu_to_host() / from_host() */
 };
 

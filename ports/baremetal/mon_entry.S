@@ -5,7 +5,8 @@
  * The guest always runs in User mode. An exception taken from User mode is
  * a guest exit: the entry stores the guest's User-bank R0-R12, SP and LR
  * where mon_guest points (the vCPU's own registers), the address of the
- * instruction concerned (LR minus the exception's offset, B1.8.3) and the
+ * instruction concerned (LR minus the exception's ARM-state offset, B1.8.3;
+ * for SVC and UNDEF in Thumb state the caller adds 2 back) and the
  * SPSR in mon_guest, switches to the monitor's Supervisor mode and
  * returns from mon_run_guest() with the exception kind (enum bm_exc). An
  * exception taken from a privileged mode is the monitor's own and goes to

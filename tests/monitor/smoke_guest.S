@@ -2,8 +2,9 @@
 /*
  * A minimal guest for the example monitor's smoke test: console output
  * (MMIO exits), privileged instructions (traps), sensitive ones (patched),
- * its own SVC vector, an exception return and a semihosting exit. Runs
- * natively too. GUEST_RAM is the board's RAM base.
+ * its own SVC and UNDEF vectors, exception returns (to ARM and to Thumb),
+ * User-mode Thumb code making a system call and taking an UNDEF, and a
+ * semihosting exit. Runs natively too.
  */
 	.syntax unified
 	.arm
@@ -25,8 +26,17 @@ _start:
 	bne	fail
 	cpsid	i				/* sensitive: patched */
 	mov	r0, #42
+	mov	r7, #0
 	svc	#7				/* to our own vector */
 	cmp	r0, #43
+	bne	fail
+	/* To User mode in Thumb state. */
+	mov	r1, #0x30			/* User, T */
+	msr	spsr_cxsf, r1			/* sensitive: patched */
+	adr	lr, thumb_user + 1
+	movs	pc, lr				/* sensitive: patched */
+thumb_back:					/* svc #0 with r7 = 1: done */
+	cmp	r6, #0x55
 	bne	fail
 	adr	r0, msg_ok
 	bl	puts
@@ -53,7 +63,7 @@ puts:	ldr	r1, =0x10009000
 	.balign 32
 vectors:
 	b	.
-	b	.
+	b	undef_handler
 	b	svc_handler
 	b	.
 	b	.
@@ -61,8 +71,31 @@ vectors:
 	b	.
 	b	.
 svc_handler:
+	cmp	r7, #1
+	beq	thumb_back			/* stay in SVC mode */
+	cmp	r7, #2
+	beq	fail
 	add	r0, r0, #1
 	movs	pc, lr				/* sensitive: patched */
+
+undef_handler:					/* LR: past the UDF */
+	mov	r6, #0x55
+	movs	pc, lr				/* sensitive: patched */
+
+	.thumb
+	.thumb_func
+thumb_user:
+	movs	r0, #41
+	svc	#9				/* Thumb SVC: r0 + 1 */
+	cmp	r0, #42
+	bne	1f
+	udf	#3				/* Thumb UNDEF: r6 = 0x55 */
+	movs	r7, #1
+	svc	#0
+1:	movs	r7, #2
+	svc	#0
+	.arm
+	.balign 4
 
 msg_hello:	.asciz	"smoke: hello from the guest\n"
 msg_ok:		.asciz	"smoke: ok\n"

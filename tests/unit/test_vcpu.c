@@ -874,6 +874,75 @@ static void aborts_fill_inject_or_exit_for_mmio(void **state)
 	ssim_fini(&msim);
 }
 
+/* Thumb state without a T32 decoder (vector.h): SVC (T1) is always the
+ * guest's, returning past its two bytes (B1.8.10); an UNDEF in User mode
+ * and a UDF (T1, T2) anywhere are entered with LR past the 2- or 4-byte
+ * instruction; another UNDEF in a PL1 mode may need emulation: ENOTSUP. */
+static void thumb_svc_and_undef_are_entered_without_a_t32_decoder(void **state)
+{
+	struct amv_trap t;
+
+	(void)state;
+	reset(AMV_MODE_USR);
+	v.cpsr = AMV_MODE_USR | AMV_PSR_T;
+	v.pc = 0x9002;
+	route(AMV_HEXC_SVC, 0xdf05u, 0, 0, NULL, 0); /* svc #5 */
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_SVC);
+	assert_false(v.cpsr & AMV_PSR_T); /* SCTLR.TE = 0 */
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_SVC, 14), 0x9004);
+	assert_int_equal(v.spsr[AMV_BANK_SVC - 1], AMV_MODE_USR | AMV_PSR_T);
+	/* A 32-bit privileged instruction (mrc p15) in User mode. */
+	reset(AMV_MODE_USR);
+	v.cpsr = AMV_MODE_USR | AMV_PSR_T;
+	v.pc = 0x9002;
+	route(AMV_HEXC_UNDEF, 0xee110f10u, 0, 0, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+	assert_int_equal(v.cpsr & AMV_PSR_MODE_MASK, AMV_MODE_UND);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_UND, 14), 0x9006);
+	/* UDF #7 (T1) and UDF.W (T2) from the guest kernel. */
+	reset(AMV_MODE_SVC);
+	v.cpsr = AMV_MODE_SVC | AMV_PSR_T;
+	v.pc = 0x9000;
+	route(AMV_HEXC_UNDEF, 0xde07u, 0, 0, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_INJECTED);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_UND, 14), 0x9002);
+	reset(AMV_MODE_SVC);
+	v.cpsr = AMV_MODE_SVC | AMV_PSR_T;
+	v.pc = 0x9000;
+	route(AMV_HEXC_UNDEF, 0xf7f1a234u, 0, 0, NULL, 0);
+	assert_int_equal(*amv_vcpu_reg_mode(&v, AMV_MODE_UND, 14), 0x9004);
+	/* cpsid i (T1) from the guest kernel needs the decoder: the vCPU is
+	 * left as it was. */
+	reset(AMV_MODE_SVC);
+	v.cpsr = AMV_MODE_SVC | AMV_PSR_T;
+	v.pc = 0x9000;
+	t = (struct amv_trap){AMV_HEXC_UNDEF, 0x9000, 0xb672u, 0, 0};
+	assert_int_equal(amv_route(&v, &t, NULL, 0, &rr), -AMV_ENOTSUP);
+	assert_int_equal(v.cpsr, AMV_MODE_SVC | AMV_PSR_T);
+	assert_int_equal(v.pc, 0x9000);
+}
+
+/* A Thumb store to MMIO comes back undecoded; amv_dataop_decode() says
+ * so and the port decides. */
+static void thumb_mmio_access_is_reported_undecoded(void **state)
+{
+	struct amv_dataop a;
+
+	(void)state;
+	mem_guest(AMV_MODE_SVC);
+	*ssim_word(&msim, 0x4000 + 12) = SSIM_MMIO_GPA | (3u << 10) | 2u;
+	v.cpsr |= AMV_PSR_T;
+	route(AMV_HEXC_DABT, 0x6048u, 0x00300004, AMV_FSR_WNR | 0x5, NULL, 0);
+	assert_int_equal(rr.action, AMV_ACT_MMIO);
+	assert_int_equal(rr.gpa, SSIM_MMIO_GPA + 4);
+	assert_int_equal(rr.insn.isa, AMV_ISA_T32);
+	assert_int_equal(rr.insn.cls, AMV_INSN_UNDEFINED);
+	assert_int_equal(rr.insn.raw, 0x6048u);
+	assert_int_equal(amv_dataop_decode(&v, &rr.insn, &a), -AMV_ENOTSUP);
+	ssim_fini(&msim);
+}
+
 static void extension_instructions_are_undefined_on_this_core(void **state)
 {
 	static const uint32_t words[4] = {0xe160006eu, 0xe1400071u, 0xe1600070u,
@@ -1017,6 +1086,8 @@ int main(void)
 		cmocka_unit_test(privileged_undef_is_emulated_in_kernel_and_injected_in_user),
 		cmocka_unit_test(udf_is_a_patch_only_when_its_entry_names_the_address),
 		cmocka_unit_test(aborts_fill_inject_or_exit_for_mmio),
+		cmocka_unit_test(thumb_svc_and_undef_are_entered_without_a_t32_decoder),
+		cmocka_unit_test(thumb_mmio_access_is_reported_undecoded),
 		cmocka_unit_test(extension_instructions_are_undefined_on_this_core),
 		cmocka_unit_test(bkpt_prefetch_abort_is_the_guests_debug_abort),
 		cmocka_unit_test(mmio_store_and_load_decode_and_complete),
