@@ -19,6 +19,7 @@
  * | UNDEF | `UDF #i` matching patch-table entry i at this PC | AMV_ACT_EMULATE of the original |
  * | UNDEF | a privileged instruction in a virtual PL1 mode | AMV_ACT_EMULATE |
  * | UNDEF | anything else | guest UNDEF entered: AMV_ACT_INJECTED |
+ * | SVC, UNDEF | Thumb state: see amv_route() | AMV_ACT_INJECTED or -AMV_ENOTSUP |
  * | Prefetch/Data Abort | the shadow MMU filled an entry | AMV_ACT_RETRY |
  * | Prefetch/Data Abort | the guest's own walk faults | guest abort entered: AMV_ACT_INJECTED |
  * | Data Abort | the address is MMIO | AMV_ACT_MMIO (decoded access) |
