@@ -2,7 +2,7 @@
 /*
  * amv example monitor: runs one guest OS de-privileged at PL0 on QEMU's
  * realview-pb-a8 (Cortex-A8) or vexpress-a9, with the amv library's shadow
- * MMU, vCPU and vector routing. See examples/monitor/README.md.
+ * MMU, vCPU and vector routing. See docs/monitor.md.
  *
  * Command line (QEMU -append, read with semihosting SYS_GET_CMDLINE):
  *   guest=PATH     the guest ELF (read with semihosting from the host)
