@@ -170,12 +170,16 @@ fuzz: fuzz-build
 
 # Run equivalence (tests/monitor/equivalence.sh): guests natively on QEMU and
 # under the example monitor, both boards, every sync strategy, transcripts
-# compared. The smoke guest first, then the test OS (examples/guest).
+# compared. The smoke guest first, then the test OS (examples/guest), then
+# the test OS again with the shadow pools cut to their minimum (evictions
+# and reverse-map overflows all the time), then monitor-misc.sh.
 EQUIV := tests/monitor/equivalence.sh $(HOST)/examples/amv-scan/amv-scan $(ARM7)
 monitor-test: build cross
 	$(EQUIV) $(BUILD)/equivalence/smoke $(ARM7)/examples/monitor/smoke_guest_@BOARD@.elf
 	$(EQUIV) $(BUILD)/equivalence/guest $(ARM7)/examples/guest/guest_@BOARD@.elf \
 		$(ARM7)/examples/guest/guest_pv_@BOARD@.elf
+	MONITOR_ARGS="l1=3 l2=5 rmap=16" BOARDS=pb-a8 $(EQUIV) $(BUILD)/equivalence/small-pools \
+		$(ARM7)/examples/guest/guest_@BOARD@.elf $(ARM7)/examples/guest/guest_pv_@BOARD@.elf
 	tests/monitor/monitor-misc.sh $(HOST)/examples/amv-scan/amv-scan $(ARM7) $(BUILD)/monitor-misc
 
 # amv-scan on Debian's armhf armmp kernel (needs the Debian archive).

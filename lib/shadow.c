@@ -1448,7 +1448,7 @@ static bool config_ok(const struct amv_shadow_config *c)
 	    o->tlbi_asid == NULL || o->tlbi_mva == NULL ||
 	    o->tlbi_mvaa == NULL || c->asids == NULL || st == NULL ||
 	    st->l1 == NULL || st->as == NULL || st->l2 == NULL ||
-	    st->l2i == NULL || st->n_l1 < 2u || st->n_l2 < 1u ||
+	    st->l2i == NULL || st->n_l1 < 2u || st->n_l2 < AMV_SHADOW_MIN_L2 ||
 	    st->n_l1 > 0x7fffu || st->n_l2 > 0x7fffu || c->sync > AMV_SYNC_PV)
 		return false;
 	if (c->sync != AMV_SYNC_TLB &&

@@ -10,6 +10,11 @@
  *   sync=tlb|wp|pv the shadow MMU's synchronization strategy
  *   limit=MS       stop the guest after MS milliseconds of (virtual) time
  *                  (the monitor's watchdog, SP804 timer 2; default: none)
+ *   l1=N l2=N rmap=N  use only that much of the shadow-table pools (at
+ *                  least 2, AMV_SHADOW_MIN_L2, 16 (a power of two);
+ *                  default: all of them,
+ *                  POOL_L1, POOL_L2, POOL_RMAP): small pools make the
+ *                  library evict and compact all the time
  * The guest's console is UART0; the monitor writes to UART1, every line
  * starting with "[amv]".
  */
@@ -43,7 +48,10 @@ static const char *const cause_name[C_COUNT] = {
 
 #define MAX_PATCHES 4096
 
-AMV_SHADOW_STORAGE(pools, 24, 2048, 16384);
+#define POOL_L1 24
+#define POOL_L2 2048
+#define POOL_RMAP 16384
+AMV_SHADOW_STORAGE(pools, POOL_L1, POOL_L2, POOL_RMAP);
 
 static struct {
 	struct amv_vcpu v;
@@ -127,6 +135,34 @@ static const char *arg(const char *key, char *buf, unsigned int len)
 			s++;
 	}
 	return NULL;
+}
+
+/* A decimal "key=N" in [lo, hi], or @dflt when absent. */
+static uint32_t number(const char *key, uint32_t dflt, uint32_t lo,
+		       uint32_t hi)
+{
+	char buf[12];
+	uint32_t n = 0;
+
+	if (arg(key, buf, sizeof(buf)) == NULL)
+		return dflt;
+	for (unsigned int i = 0; buf[i] != '\0'; i++) {
+		if (buf[i] < '0' || buf[i] > '9' || n > hi / 10u)
+			n = hi + 1u;
+		else
+			n = n * 10u + (uint32_t)(buf[i] - '0');
+	}
+	if (buf[0] == '\0' || n < lo || n > hi) {
+		say("command line: ");
+		bm_puts(key);
+		bm_puts(" must be a number from ");
+		bm_putdec(lo);
+		bm_puts(" to ");
+		bm_putdec(hi);
+		bm_puts("\n");
+		bm_exit(2);
+	}
+	return n;
 }
 
 /* Read a host file into [dst, dst + max); its size into *size. */
@@ -596,8 +632,9 @@ int main(void)
 {
 	struct amv_shadow_config cfg;
 	uint32_t reserved[AMV_ASID_COUNT / 32] = {1u << MON_ASID};
-	uint32_t block[2], entry, mpidr, limit_ms = 0;
-	char sync[8], num[12];
+	uint32_t block[2], entry, mpidr, limit_ms;
+	struct amv_shadow_storage storage;
+	char sync[8];
 	int rc;
 
 	bm_console = MON_UART1;
@@ -621,15 +658,13 @@ int main(void)
 			die("command line", "sync must be tlb, wp or pv");
 	}
 
-	if (arg("limit", num, sizeof(num)) != NULL) {
-		for (unsigned int i = 0; num[i] != '\0'; i++) {
-			if (num[i] < '0' || num[i] > '9' || limit_ms > 429496u)
-				die("command line", "limit must be milliseconds, at most 4294967");
-			limit_ms = limit_ms * 10u + (uint32_t)(num[i] - '0');
-		}
-		if (limit_ms > 4294967u)
-			die("command line", "limit must be milliseconds, at most 4294967");
-	}
+	limit_ms = number("limit", 0, 0, 4294967u);
+	storage = pools;
+	storage.n_l1 = number("l1", POOL_L1, 2, POOL_L1);
+	storage.n_l2 = number("l2", POOL_L2, AMV_SHADOW_MIN_L2, POOL_L2);
+	storage.n_rmap = number("rmap", POOL_RMAP, 16, POOL_RMAP);
+	if ((storage.n_rmap & (storage.n_rmap - 1u)) != 0)
+		die("command line", "rmap must be a power of two");
 
 	memory_map();
 	load_guest(&entry);
@@ -646,7 +681,7 @@ int main(void)
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.port = (struct amv_port){&mon_port_ops, &m.port};
 	cfg.asids = &m.asids;
-	cfg.storage = &pools;
+	cfg.storage = &storage;
 	cfg.regions = m.regions;
 	cfg.n_regions = m.port.n_regions;
 	cfg.window_base = MON_WINDOW_BASE;

@@ -158,6 +158,20 @@ struct amv_shadow_rmap {
 };
 
 /**
+ * @brief The fewest L2 tables a VM can run with.
+ *
+ * One instruction can need four shadow L2 tables at once: its own page, or
+ * two for a 32-bit Thumb instruction across a page in another MiB, and two
+ * for a load/store multiple that crosses into another MiB. L2 tables are
+ * evicted least-recently-filled first (there is no access bit to tell use
+ * from fill), so with only that many each fill can evict the table the
+ * retried instruction needs next and the guest never gets past it; one
+ * more table guarantees progress. (Found by running the example monitor's
+ * test OS with a single L2 table: it livelocked.)
+ */
+#define AMV_SHADOW_MIN_L2 5u
+
+/**
  * @brief Define a VM's shadow table pools, statically and aligned.
  *
  * Defines `static` arrays NAME_l1, NAME_as (@p n_l1 each), NAME_l2, NAME_l2i
@@ -186,7 +200,7 @@ struct amv_shadow_storage {
 					     and the current address space. */
 	struct amv_shadow_l2 *l2;       /**< L2 tables, 1 KiB-aligned. */
 	struct amv_shadow_l2info *l2i;  /**< One per L2. */
-	unsigned int n_l2;              /**< At least 1. */
+	unsigned int n_l2;              /**< At least AMV_SHADOW_MIN_L2. */
 	struct amv_shadow_rmap *rmap;   /**< Reverse map (WP and PV). */
 	uint32_t *wp;                   /**< Watched guest pages (WP). */
 	unsigned int n_rmap;            /**< Power of two, at least 16, for

@@ -371,12 +371,15 @@ static void many_vms_share_one_allocator_without_asid_collisions(void **state)
 		assert_non_null(m->ram);
 		assert_int_equal(posix_memalign(&l1, 16384, VM_L1_OF(v) * 16384u),
 				 0);
-		assert_int_equal(posix_memalign(&l2, 1024, 4 * 1024u), 0);
+		assert_int_equal(posix_memalign(&l2, 1024,
+						AMV_SHADOW_MIN_L2 * 1024u),
+				 0);
 		m->st = (struct amv_shadow_storage){
 			l1, calloc(VM_L1_OF(v), sizeof(struct amv_shadow_as)),
 			VM_L1_OF(v),
-			l2, calloc(4, sizeof(struct amv_shadow_l2info)), 4,
-			NULL, NULL, 0};
+			l2, calloc(AMV_SHADOW_MIN_L2,
+				   sizeof(struct amv_shadow_l2info)),
+			AMV_SHADOW_MIN_L2, NULL, NULL, 0};
 		memset(&cfg, 0, sizeof(cfg));
 		cfg.port.ops = &mvm_ops;
 		cfg.port.ctx = m;

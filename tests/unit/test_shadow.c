@@ -377,7 +377,7 @@ static int init_with(struct env *e, const struct amv_shadow_config *c)
 
 static void init_rejects_null_pointers_and_missing_hooks(void **state)
 {
-	struct env *e = env_new(AMV_SYNC_WP, 4, 4, 64);
+	struct env *e = env_new(AMV_SYNC_WP, 4, AMV_SHADOW_MIN_L2, 64);
 	struct amv_shadow_config c;
 	struct amv_shadow_storage st;
 	struct amv_port_ops ops;
@@ -554,7 +554,7 @@ static void init_rejects_pools_misaligned_or_overlapping_guest_ram(
 static void init_rejects_pools_too_small_or_rmap_not_a_power_of_two(
 	void **state)
 {
-	struct env *e = env_new(AMV_SYNC_WP, 4, 4, 64);
+	struct env *e = env_new(AMV_SYNC_WP, 4, AMV_SHADOW_MIN_L2, 64);
 	struct amv_shadow_config c;
 	struct amv_shadow_storage st;
 
@@ -565,6 +565,11 @@ static void init_rejects_pools_too_small_or_rmap_not_a_power_of_two(
 		assert_int_equal(init_with(e, &c), -AMV_EINVAL);
 		base_cfg(e, &c, &st, sync);
 		st.n_l2 = 0;
+		assert_int_equal(init_with(e, &c), -AMV_EINVAL);
+		/* Fewer than an instruction's worst case plus one: a guest
+		 * could livelock on evictions. */
+		base_cfg(e, &c, &st, sync);
+		st.n_l2 = AMV_SHADOW_MIN_L2 - 1u;
 		assert_int_equal(init_with(e, &c), -AMV_EINVAL);
 		base_cfg(e, &c, &st, sync);
 		st.l1 = NULL;
@@ -1915,7 +1920,7 @@ static void sctlr_m_toggle_keeps_both_address_spaces_cached(void **state)
 
 static void tiny_l2_pool_evicts_tables_and_stays_native(void **state)
 {
-	struct env *e = env_new(AMV_SYNC_TLB, 3, 2, 0);
+	struct env *e = env_new(AMV_SYNC_TLB, 3, AMV_SHADOW_MIN_L2, 0);
 
 	(void)state;
 	for (uint32_t k = 0; k < 8; k++) {
@@ -1955,7 +1960,7 @@ static void tiny_l2_pool_evicts_tables_and_stays_native(void **state)
 static void tiny_l1_pool_evicts_address_spaces_and_stays_native(
 	void **state)
 {
-	struct env *e = env_new(AMV_SYNC_TLB, 3, 4, 0);
+	struct env *e = env_new(AMV_SYNC_TLB, 3, AMV_SHADOW_MIN_L2, 0);
 
 	(void)state;
 	ttbr1_setup(e);
