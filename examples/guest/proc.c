@@ -295,44 +295,41 @@ static void *user_kva(struct proc *p, uint32_t va, int write)
 	return (char *)phys_to_virt(*pte & ~0xfffu) + (va & 0xfffu);
 }
 
-static int copy_from_user(struct proc *p, void *dst, uint32_t src, uint32_t n)
+/* Copy between kernel memory @k and the user range [@u, @u + @n) of @p,
+ * page by page through the kernel's view of each user page (faulting it in
+ * as user_kva() does); @to_user says which way. -1 if a page is missing. */
+static int copy_user(struct proc *p, uint32_t u, void *k, uint32_t n,
+		     int to_user)
 {
-	char *d = dst;
+	char *kb = k;
 
 	while (n) {
-		uint32_t chunk = PAGE_SIZE - (src & 0xfffu);
-		const char *s = user_kva(p, src, 0);
+		uint32_t chunk = PAGE_SIZE - (u & 0xfffu);
+		char *uk = user_kva(p, u, to_user);
 
-		if (!s)
+		if (!uk)
 			return -1;
 		if (chunk > n)
 			chunk = n;
-		memcpy(d, s, chunk);
-		d += chunk;
-		src += chunk;
+		if (to_user)
+			memcpy(uk, kb, chunk);
+		else
+			memcpy(kb, uk, chunk);
+		kb += chunk;
+		u += chunk;
 		n -= chunk;
 	}
 	return 0;
 }
 
+static int copy_from_user(struct proc *p, void *dst, uint32_t src, uint32_t n)
+{
+	return copy_user(p, src, dst, n, 0);
+}
+
 static int copy_to_user(struct proc *p, uint32_t dst, const void *src, uint32_t n)
 {
-	const char *s = src;
-
-	while (n) {
-		uint32_t chunk = PAGE_SIZE - (dst & 0xfffu);
-		char *d = user_kva(p, dst, 1);
-
-		if (!d)
-			return -1;
-		if (chunk > n)
-			chunk = n;
-		memcpy(d, s, chunk);
-		s += chunk;
-		dst += chunk;
-		n -= chunk;
-	}
-	return 0;
+	return copy_user(p, dst, (void *)(uintptr_t)src, n, 1);
 }
 
 /* fork: the child's tables are new (not live): plain stores. The parent's
