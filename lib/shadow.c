@@ -127,11 +127,44 @@ static unsigned int next_used(const struct amv_shadow_as *a, unsigned int s)
 }
 
 /* ------------------------------------------------------------------ */
+/* Writing shadow tables                                               */
+
+/* Every write to a shadow table is followed by this, before any TLB
+ * maintenance that depends on it (port.h, table_written). */
+static inline void written(const struct amv_shadow_vm *vm, const void *p,
+			   uint32_t len)
+{
+	const struct amv_port *port = &vm->cfg.port;
+
+	if (port->ops->table_written != NULL)
+		port->ops->table_written(port->ctx, p, len);
+}
+
+static inline void set_l1(struct amv_shadow_vm *vm, int as, unsigned int s,
+			  uint32_t d)
+{
+	uint32_t *e = &l1_of(vm, as)[s];
+
+	*e = d;
+	written(vm, e, 4);
+}
+
+static inline void set_l2(struct amv_shadow_vm *vm, int l2, unsigned int i,
+			  uint32_t d)
+{
+	uint32_t *e = &vm->st.l2[l2].e[i];
+
+	*e = d;
+	written(vm, e, 4);
+}
+
+/* ------------------------------------------------------------------ */
 /* Dropping entries                                                    */
 
 static void free_l2(struct amv_shadow_vm *vm, int l2)
 {
 	amv_memset(vm->st.l2[l2].e, 0, sizeof(vm->st.l2[l2].e));
+	written(vm, vm->st.l2[l2].e, sizeof(vm->st.l2[l2].e));
 	amv_memset(vm->st.l2i[l2].meta, 0, sizeof(vm->st.l2i[l2].meta));
 	vm->st.l2i[l2].owner = NO_AS;
 	vm->st.l2i[l2].sizes = 0;
@@ -141,7 +174,7 @@ static void drop_page(struct amv_shadow_vm *vm, int as, int l2, unsigned int i)
 {
 	uint32_t va = ((uint32_t)vm->st.l2i[l2].slot << 20) | (i << 12);
 
-	vm->st.l2[l2].e[i] = 0;
+	set_l2(vm, l2, i, 0);
 	vm->st.l2i[l2].meta[i] = 0;
 	vm->stats.drops++;
 	tlbi_va(vm, as, va);
@@ -173,7 +206,7 @@ static void drop_copies(struct amv_shadow_vm *vm, unsigned int s, uint32_t d)
 		if (as->state != AS_LIVE || l1_of(vm, (int)a)[s] != d ||
 		    !(as->meta[s] & M_SHARED))
 			continue;
-		l1_of(vm, (int)a)[s] = 0;
+		set_l1(vm, (int)a, s, 0);
 		set_meta(vm, (int)a, s, 0);
 		tlbi_copy(vm, (int)a, s, d);
 	}
@@ -189,7 +222,7 @@ static void drop_slot(struct amv_shadow_vm *vm, int as, unsigned int s)
 		return;
 	if (a->state == AS_TMPL)
 		drop_copies(vm, s, d);
-	l1_of(vm, as)[s] = 0;
+	set_l1(vm, as, s, 0);
 	if ((a->meta[s] & M_TABLE) && !(a->meta[s] & M_SHARED)) {
 		int l2 = l2_index(vm, d);
 
@@ -226,7 +259,7 @@ static void clear_as(struct amv_shadow_vm *vm, int as)
 		} else if (!(a->meta[s] & M_SHARED)) {
 			vm->stats.drops++;
 		}
-		l1[s] = 0;
+		set_l1(vm, as, s, 0);
 		set_meta(vm, as, s, 0);
 	}
 	a->has_super = 0;
@@ -274,6 +307,7 @@ static void as_init(struct amv_shadow_vm *vm, int as, unsigned int state)
 	a->has_super = 0;
 	for (uint32_t i = 0; i < vm->cfg.window_size >> 20; i++)
 		l1[SLOT(vm->cfg.window_base) + i] = vm->cfg.window_l1[i];
+	written(vm, l1, sizeof(vm->st.l1[0]));
 	a->state = (uint8_t)state;
 	a->stamp = ++vm->clock;
 	amv_asid_ctx_init(&a->hasid);
@@ -732,11 +766,11 @@ static void install_section(struct amv_shadow_vm *vm, int as,
 	unsigned int s = SLOT(f->va);
 
 	drop_slot(vm, as, s);
-	l1_of(vm, as)[s] = f->hsec | H_L1_SECTION |
-			   (host_ap(perm) << AMV_L1_AP01_SHIFT) |
-			   (h << AMV_L1_DOMAIN_SHIFT) |
-			   ((perm & AMV_PERM_X) ? 0u : AMV_L1_XN) |
-			   host_attr(&f->x->attr, true);
+	set_l1(vm, as, s,
+	       f->hsec | H_L1_SECTION | (host_ap(perm) << AMV_L1_AP01_SHIFT) |
+		       (h << AMV_L1_DOMAIN_SHIFT) |
+		       ((perm & AMV_PERM_X) ? 0u : AMV_L1_XN) |
+		       host_attr(&f->x->attr, true));
 	set_meta(vm, as, s, f->meta | M_VALID);
 }
 
@@ -793,8 +827,9 @@ static void install_page(struct amv_shadow_vm *vm, int as,
 	}
 	if (a->state == AS_TMPL && l1_of(vm, as)[s] != 0)
 		drop_copies(vm, s, l1_of(vm, as)[s]);
-	l1_of(vm, as)[s] = (vm->l2_pa + (uint32_t)l2 * AMV_L2_TABLE_SIZE) |
-			   (h << AMV_L1_DOMAIN_SHIFT) | AMV_L1_TYPE_TABLE;
+	set_l1(vm, as, s,
+	       (vm->l2_pa + (uint32_t)l2 * AMV_L2_TABLE_SIZE) |
+		       (h << AMV_L1_DOMAIN_SHIFT) | AMV_L1_TYPE_TABLE);
 	tlbi_va(vm, as, f->va); /* the L1 entry changed */
 have_domain:
 	e = host_small(f->hpa, perm) | host_attr(&f->x->attr, false);
@@ -802,10 +837,10 @@ have_domain:
 	 * before make); one that stays the same (a refill through a stale
 	 * TLB entry or a new view of the slot) needs nothing. */
 	if (vm->st.l2[l2].e[i] != 0 && vm->st.l2[l2].e[i] != e) {
-		vm->st.l2[l2].e[i] = 0;
+		set_l2(vm, l2, i, 0);
 		tlbi_va(vm, as, f->va);
 	}
-	vm->st.l2[l2].e[i] = e;
+	set_l2(vm, l2, i, e);
 	vm->st.l2i[l2].meta[i] = (uint8_t)(f->meta | M_VALID);
 	vm->st.l2i[l2].sizes |= (uint8_t)(1u << (f->meta & M_SIZE_MASK));
 	if ((f->meta & M_SIZE_MASK) == M_SUPER)
@@ -836,7 +871,7 @@ static int target_as(struct amv_shadow_vm *vm, const struct fill *f)
 	if (a->meta[s] & M_SHARED) {
 		uint32_t d = l1[s];
 
-		l1[s] = 0; /* the template keeps its entry */
+		set_l1(vm, vm->cur, s, 0); /* the template keeps its entry */
 		set_meta(vm, vm->cur, s, 0);
 		tlbi_copy(vm, vm->cur, s, d);
 	}
@@ -855,7 +890,7 @@ static void install(struct amv_shadow_vm *vm, int as, const struct fill *f)
 	if (as != vm->cur) {
 		/* Copy the template's entry; the current slot is empty or an
 		 * older copy of it (drop_copies() clears changed ones). */
-		l1_of(vm, vm->cur)[s] = l1_of(vm, as)[s];
+		set_l1(vm, vm->cur, s, l1_of(vm, as)[s]);
 		set_meta(vm, vm->cur, s, vm->st.as[as].meta[s] | M_SHARED);
 	}
 }
@@ -871,7 +906,7 @@ static bool copy_template(struct amv_shadow_vm *vm, uint32_t va)
 	if (d == 0 || l1_of(vm, vm->cur)[s] != 0 || !ttbr1_region(vm, va) ||
 	    in_window(vm, va))
 		return false;
-	l1_of(vm, vm->cur)[s] = d;
+	set_l1(vm, vm->cur, s, d);
 	set_meta(vm, vm->cur, s, vm->st.as[vm->tmpl].meta[s] | M_SHARED);
 	vm->stats.fills++;
 	return true;
@@ -972,9 +1007,11 @@ static bool fast_fill(struct amv_shadow_vm *vm, uint32_t va,
 	slot = &vm->st.l2[l2].e[i];
 	if (*slot != 0 && *slot != e) {
 		*slot = 0; /* B3.10.1: break before make */
+		written(vm, slot, 4);
 		tlbi_va(vm, vm->cur, va);
 	}
 	*slot = e;
+	written(vm, slot, 4);
 	vm->st.l2i[l2].meta[i] =
 		(uint8_t)(M_VALID | M_SMALL | ((l2d & AMV_L2_NG) ? 0u : M_GLOBAL));
 	vm->st.l2i[l2].sizes |= 1u << M_SMALL;

@@ -632,7 +632,7 @@ int main(void)
 {
 	struct amv_shadow_config cfg;
 	uint32_t reserved[AMV_ASID_COUNT / 32] = {1u << MON_ASID};
-	uint32_t block[2], entry, mpidr, limit_ms;
+	uint32_t block[2], entry, mpidr, mmfr3, ctr, limit_ms;
 	struct amv_shadow_storage storage;
 	char sync[8];
 	int rc;
@@ -672,6 +672,12 @@ int main(void)
 	m.port.mmio = (struct mon_mmio){vdev_read, vdev_write, &m.dev};
 	__asm__ volatile("mrc p15, 0, %0, c0, c0, 5" : "=r"(mpidr));
 	m.port.tlbimvaa = (mpidr & 0x80000000u) != 0; /* MP Extensions */
+	__asm__ volatile("mrc p15, 0, %0, c0, c1, 7" : "=r"(mmfr3));
+	__asm__ volatile("mrc p15, 0, %0, c0, c0, 1" : "=r"(ctr));
+	/* Table walks that do not snoop the data cache need cleans. */
+	m.port.dline = ((mmfr3 >> 20) & 0xfu) == 0
+			       ? 4u << ((ctr >> 16) & 0xfu) /* CTR.DminLine */
+			       : 0u;
 	m.port.ttbr0 = m.port.contextidr = m.port.dacr = 0xffffffffu;
 	mon_gic_init();
 	mon_gic_enable(MON_TIMER01_IRQ, true);

@@ -95,6 +95,23 @@ struct amv_port_ops {
 	 */
 	void *(*ram_ptr)(void *ctx, uint64_t pa);
 
+	/**
+	 * @brief Optional: shadow descriptors were written.
+	 *
+	 * Called right after the library writes @p len bytes of a shadow
+	 * table at @p p, before it asks for any TLB maintenance that depends
+	 * on them. A host whose table walks do not snoop the data cache
+	 * (ID_MMFR3 coherent walk = 0, e.g. Cortex-A8 and Cortex-A9) cleans
+	 * the lines to the point of unification and then executes DSB
+	 * (B3.10.1, "Ordering of translation table updates"); NULL where walks
+	 * are coherent or caches are off.
+	 * @param ctx The port context.
+	 * @param p   First byte written (in a pool the port handed over).
+	 * @param len Bytes written: 4 for an entry, a whole table when one is
+	 *            cleared.
+	 */
+	void (*table_written)(void *ctx, const void *p, uint32_t len);
+
 	/** @brief Host TLBIALL: invalidate the entire host TLB.
 	 *  @param ctx The port context. */
 	void (*tlbi_all)(void *ctx);

@@ -111,6 +111,8 @@ struct mon_port {
 	struct mon_mmio mmio;
 	uint32_t ttbr0, contextidr, dacr; /* host values last loaded */
 	bool tlbimvaa;                    /* the core has TLBIMVAA */
+	uint32_t dline;                   /* data cache line to clean after a
+					     table write; 0: walks coherent */
 	uint32_t mmu_loads;               /* set_host_mmu calls */
 };
 

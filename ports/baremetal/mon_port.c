@@ -151,6 +151,25 @@ static void *port_ram_ptr(void *ctx, uint64_t pa)
 	return (void *)(uintptr_t)(r->hpa + (uint32_t)(pa - r->gpa));
 }
 
+/*
+ * B3.10.1: without coherent table walks (ID_MMFR3[23:20] = 0: the
+ * Cortex-A8 and A9 both), a descriptor the walk is to see must be cleaned
+ * from the data cache to the point of unification (DCCMVAU), then DSB,
+ * before the TLB maintenance that depends on it.
+ */
+static void port_table_written(void *ctx, const void *p, uint32_t len)
+{
+	const struct mon_port *mp = ctx;
+	uintptr_t a = (uintptr_t)p & ~(uintptr_t)(mp->dline - 1u);
+	uintptr_t end = (uintptr_t)p + len;
+
+	if (mp->dline == 0) /* coherent walks */
+		return;
+	for (; a < end; a += mp->dline)
+		__asm__ volatile("mcr p15, 0, %0, c7, c11, 1" : : "r"(a) : "memory");
+	__asm__ volatile("dsb" ::: "memory");
+}
+
 /* The window is mapped VA = PA. */
 static uint32_t port_host_pa(void *ctx, const void *ptr)
 {
@@ -234,6 +253,7 @@ const struct amv_port_ops mon_port_ops = {
 	.ram_ptr = port_ram_ptr,
 	.host_pa = port_host_pa,
 	.set_host_mmu = port_set_host_mmu,
+	.table_written = port_table_written,
 	.tlbi_all = port_tlbi_all,
 	.tlbi_asid = port_tlbi_asid,
 	.tlbi_mva = port_tlbi_mva,

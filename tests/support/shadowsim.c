@@ -108,6 +108,38 @@ static void sim_tlbi_mvaa(void *ctx, uint32_t va)
 	s->tlbi_mvaa++;
 }
 
+/* A cleaned line becomes visible to the (incoherent) host walks: copy it
+ * into the walk view. Lines are 64 bytes, the Cortex-A8's. */
+static void sim_table_written(void *ctx, const void *p, uint32_t len)
+{
+	struct ssim *s = ctx;
+	const char *l1 = (const char *)s->st.l1, *l2 = (const char *)s->st.l2;
+	const char *c = (const char *)((uintptr_t)p & ~(uintptr_t)63);
+	const char *end = (const char *)p + len;
+
+	for (; c < end; c += 64) {
+		if (c >= l1 && c < l1 + s->st.n_l1 * sizeof(s->st.l1[0]))
+			memcpy((char *)s->view_l1 + (c - l1), c, 64);
+		else if (c >= l2 && c < l2 + s->st.n_l2 * sizeof(s->st.l2[0]))
+			memcpy((char *)s->view_l2 + (c - l2), c, 64);
+		else
+			abort(); /* not a shadow table */
+	}
+}
+
+const struct amv_port_ops ssim_port_ops_incoherent = {
+	.read_phys32 = sim_read32,
+	.write_phys32 = sim_write32,
+	.ram_ptr = sim_ram_ptr,
+	.host_pa = sim_host_pa,
+	.set_host_mmu = sim_set_host_mmu,
+	.table_written = sim_table_written,
+	.tlbi_all = sim_tlbi_all,
+	.tlbi_asid = sim_tlbi_asid,
+	.tlbi_mva = sim_tlbi_mva,
+	.tlbi_mvaa = sim_tlbi_mvaa,
+};
+
 const struct amv_port_ops ssim_port_ops = {
 	.read_phys32 = sim_read32,
 	.write_phys32 = sim_write32,
@@ -128,11 +160,13 @@ static int host_read32(void *ctx, uint64_t pa, uint32_t *val)
 	uint64_t l2_end = SSIM_L2_HPA + s->st.n_l2 * sizeof(s->st.l2[0]);
 
 	if (pa >= SSIM_L1_HPA && pa < l1_end) {
-		*val = s->st.l1[0].e[(pa - SSIM_L1_HPA) / 4];
+		*val = s->par.incoherent ? s->view_l1[(pa - SSIM_L1_HPA) / 4]
+					 : s->st.l1[0].e[(pa - SSIM_L1_HPA) / 4];
 		return 0;
 	}
 	if (pa >= SSIM_L2_HPA && pa < l2_end) {
-		*val = s->st.l2[0].e[(pa - SSIM_L2_HPA) / 4];
+		*val = s->par.incoherent ? s->view_l2[(pa - SSIM_L2_HPA) / 4]
+					 : s->st.l2[0].e[(pa - SSIM_L2_HPA) / 4];
 		return 0;
 	}
 	return -AMV_EFAULT;
@@ -193,6 +227,15 @@ int ssim_init(struct ssim *s, const struct ssim_params *par)
 	}
 	s->st.l1 = l1;
 	s->st.l2 = l2;
+	/* Stale until cleaned: garbage a walk must never rely on. */
+	s->view_l1 = malloc(par->n_l1 * sizeof(s->st.l1[0]));
+	s->view_l2 = malloc(par->n_l2 * sizeof(s->st.l2[0]));
+	if (!s->view_l1 || !s->view_l2) {
+		fprintf(stderr, "shadowsim: out of memory\n");
+		return -1;
+	}
+	memset(s->view_l1, 0xa5, par->n_l1 * sizeof(s->st.l1[0]));
+	memset(s->view_l2, 0xa5, par->n_l2 * sizeof(s->st.l2[0]));
 	s->st.as = calloc(par->n_l1, sizeof(s->st.as[0]));
 	s->st.l2i = calloc(par->n_l2, sizeof(s->st.l2i[0]));
 	s->st.rmap = calloc(par->n_rmap ? par->n_rmap : 1, sizeof(s->st.rmap[0]));
@@ -223,7 +266,8 @@ int ssim_init(struct ssim *s, const struct ssim_params *par)
 	if (amv_asid_init(&s->asids, reserved) != 0)
 		return -1;
 	memset(&cfg, 0, sizeof(cfg));
-	cfg.port.ops = &ssim_port_ops;
+	cfg.port.ops = par->incoherent ? &ssim_port_ops_incoherent
+				       : &ssim_port_ops;
 	cfg.port.ctx = s;
 	cfg.asids = &s->asids;
 	cfg.storage = &s->st;
@@ -252,6 +296,8 @@ void ssim_fini(struct ssim *s)
 	free(s->st.l1);
 	free(s->st.as);
 	free(s->st.l2);
+	free(s->view_l1);
+	free(s->view_l2);
 	free(s->st.l2i);
 	free(s->st.rmap);
 	free(s->st.wp);

@@ -63,6 +63,10 @@ struct ssim_params {
 	bool tlb_global_tmpl; /* model the other nG policy: entries reached
 				 through the TTBR1 template cached global */
 	uint64_t seed;       /* TLB replacement */
+	bool incoherent;     /* model table walks that do not see the data
+				cache: the host MMU walks a copy of the pools
+				that only the port's table_written hook
+				updates, one 64-byte line at a time */
 };
 
 struct ssim {
@@ -72,6 +76,7 @@ struct ssim {
 	struct amv_asid_alloc asids;
 	struct amv_shadow_vm vm;
 	struct amv_shadow_storage st;
+	uint32_t *view_l1, *view_l2; /* what incoherent walks see */
 	struct amv_vm_region regions[3];
 	uint32_t window_l1[1];
 	/* host MMU state, as the port programmed it */
@@ -103,8 +108,10 @@ struct ssim_out {
 	bool fetch;
 };
 
-/* The port the VM uses (guest memory reads through it need ctx = sim). */
+/* The port the VM uses (guest memory reads through it need ctx = sim);
+ * the second also cleans for incoherent walks (ssim_params::incoherent). */
 extern const struct amv_port_ops ssim_port_ops;
+extern const struct amv_port_ops ssim_port_ops_incoherent;
 
 /* 0, or -1 with a message on stderr. */
 int ssim_init(struct ssim *s, const struct ssim_params *par);

@@ -410,7 +410,7 @@ static void ats1cpr_puts_the_walk_result_in_par(void **state)
 	struct ssim s;
 	struct ssim_params par = {AMV_SYNC_TLB, 4, 8, 0,
 				  AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT,
-				  false, false, 1};
+				  false, false, 1, false};
 	struct amv_port port = {&ssim_port_ops, &s};
 
 	(void)state;
@@ -437,7 +437,7 @@ static void translation_writes_and_tlb_ops_reach_the_shadow_mmu(void **state)
 	struct ssim s;
 	struct ssim_params par = {AMV_SYNC_TLB, 4, 8, 0,
 				  AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT,
-				  false, false, 1};
+				  false, false, 1, false};
 	struct amv_port port = {&ssim_port_ops, &s};
 	struct ssim_out e, a;
 	char why[100];
@@ -510,7 +510,7 @@ static void mem_guest(uint32_t mode)
 {
 	struct ssim_params par = {AMV_SYNC_TLB, 4, 8, 0,
 				  AMV_REGIME_NONSECURE | AMV_REGIME_NO_SECEXT,
-				  false, false, 1};
+				  false, false, 1, false};
 	struct amv_port port = {&ssim_port_ops, &msim};
 	struct amv_regime r;
 
