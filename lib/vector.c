@@ -7,6 +7,23 @@
 #define UDF_MASK 0xfff000f0u
 #define UDF_BITS 0xe7f000f0u
 
+/* amv_decode() of an A32 word through the vCPU's cache (vcpu.h). */
+static int decode(struct amv_vcpu *v, uint32_t w, struct amv_insn *out)
+{
+	struct amv_decoded *d =
+		&v->decoded[(w ^ (w >> 12) ^ (w >> 20)) & (AMV_VCPU_DECODED - 1u)];
+
+	if (!d->valid || d->raw != w) {
+		d->valid = false;
+		if (amv_decode(AMV_ISA_A32, w, &d->insn) != 0)
+			return -AMV_EINVAL;
+		d->raw = w;
+		d->valid = true;
+	}
+	*out = d->insn;
+	return 0;
+}
+
 static int inject(struct amv_vcpu *v, unsigned int exc, uint32_t ret,
 		  const struct amv_fault *f, struct amv_route_result *out)
 {
@@ -29,14 +46,14 @@ static int route_undef(struct amv_vcpu *v, const struct amv_trap *t,
 		if (patches != NULL && i < n && patches[i].address == t->pc &&
 		    (patches[i].decoded
 			     ? (out->insn = patches[i].insn, true)
-			     : amv_decode(AMV_ISA_A32, patches[i].original,
-					  &out->insn) == 0)) {
+			     : decode(v, patches[i].original, &out->insn) ==
+				       0)) {
 			out->action = AMV_ACT_EMULATE;
 			return 0;
 		}
 		return inject(v, AMV_EXC_UNDEF, t->pc + 4u, NULL, out);
 	}
-	if (amv_decode(AMV_ISA_A32, w, &out->insn) != 0)
+	if (decode(v, w, &out->insn) != 0)
 		return -AMV_EINVAL;
 	/* Privileged instructions trap at PL0; in a virtual PL1 mode they are
 	 * the guest kernel's, to emulate; in User mode the guest would take
@@ -126,7 +143,7 @@ static int route_abort(struct amv_vcpu *v, const struct amv_trap *t,
 		out->insn.cls = AMV_INSN_UNDEFINED;
 		out->insn.rd = out->insn.rn = out->insn.rm = AMV_REG_NONE;
 		out->insn.rs = out->insn.rt = out->insn.rt2 = AMV_REG_NONE;
-	} else if (amv_decode(AMV_ISA_A32, t->insn, &out->insn) != 0) {
+	} else if (decode(v, t->insn, &out->insn) != 0) {
 		return -AMV_EINVAL;
 	}
 	out->gpa = res.gpa;

@@ -35,6 +35,7 @@
 #define AMV_VCPU_H
 
 #include <amv/amv_env.h>
+#include <amv/decode.h>
 #include <amv/fault.h>
 #include <amv/shadow.h>
 #include <amv/walk.h>
@@ -86,6 +87,9 @@ enum amv_bank {
 	AMV_BANK_FIQ = 5, /**< FIQ. */
 	AMV_BANK_COUNT = 6 /**< Number of banks. */
 };
+
+/** Entries of amv_vcpu::decoded (a power of two). */
+#define AMV_VCPU_DECODED 16u
 
 /** The virtual CP15 registers (B4.1). */
 struct amv_cp15 {
@@ -156,6 +160,15 @@ struct amv_vcpu {
 	struct amv_shadow_vm *vm; /**< Shadow MMU fed by CP15 writes; NULL:
 				       none (tests, or a port doing its own). */
 	struct amv_port port; /**< Guest memory (read_phys32/write_phys32). */
+	/** Instructions amv_route() decoded, by word (direct-mapped): a
+	 *  kernel traps on the same few instructions over and over, and a
+	 *  decode costs more than the emulation. Private; cleared by
+	 *  amv_vcpu_reset(). */
+	struct amv_decoded {
+		uint32_t raw;         /**< The instruction word. */
+		bool valid;           /**< @ref insn holds its decoding. */
+		struct amv_insn insn; /**< amv_decode() of @ref raw. */
+	} decoded[AMV_VCPU_DECODED];
 };
 
 /** Guest exceptions (B1.8.1). */

@@ -874,6 +874,51 @@ static void aborts_fill_inject_or_exit_for_mmio(void **state)
 	ssim_fini(&msim);
 }
 
+/* amv_route() keeps decoded words in the vCPU (vcpu.h): a word that comes
+ * back, or two that share an entry, decode as amv_decode() says. */
+static void routing_decodes_through_the_vcpu_cache_exactly(void **state)
+{
+	static const uint32_t words[] = {
+		0xee110f10u, /* mrc p15, 0, r0, c1, c0, 0 */
+		0xee020f10u, /* mcr p15, 0, r0, c2, c0, 0 */
+		0xee0d0f30u, /* mcr p15, 0, r0, c13, c0, 1 */
+		0xee150f10u, /* mrc p15, 0, r0, c5, c0, 0 */
+	};
+	struct amv_insn want;
+	struct prng rng;
+
+	(void)state;
+	prng_seed(&rng, 0xdec0);
+	reset(AMV_MODE_SVC);
+	for (unsigned int n = 0; n < 20000; n++) {
+		/* Mostly the same four words, sometimes any privileged-looking
+		 * coprocessor word, so entries are reused and replaced. */
+		uint32_t w = (n % 3u) ? words[prng_next(&rng) % 4u]
+				      : 0xee000f10u |
+					       (prng_next(&rng) & 0x00ef0fefu);
+		struct amv_trap t = {AMV_HEXC_UNDEF, v.pc, w, 0, 0};
+
+		v.cpsr = AMV_MODE_SVC; /* an injected UNDEF moved it */
+		v.pc = 0x8000;
+		assert_int_equal(amv_decode(AMV_ISA_A32, w, &want), 0);
+		assert_int_equal(amv_route(&v, &t, NULL, 0, &rr), 0);
+		if (rr.action == AMV_ACT_EMULATE)
+			assert_memory_equal(&rr.insn, &want, sizeof(want));
+	}
+	/* The cache was used: the words decoded are in it. */
+	for (unsigned int k = 0; k < 4; k++) {
+		const struct amv_decoded *d = NULL;
+
+		for (unsigned int e = 0; e < AMV_VCPU_DECODED; e++)
+			if (v.decoded[e].valid && v.decoded[e].raw == words[k])
+				d = &v.decoded[e];
+		if (d != NULL) {
+			assert_int_equal(amv_decode(AMV_ISA_A32, words[k], &want), 0);
+			assert_memory_equal(&d->insn, &want, sizeof(want));
+		}
+	}
+}
+
 /* Thumb state without a T32 decoder (vector.h): SVC (T1) is always the
  * guest's, returning past its two bytes (B1.8.10); an UNDEF in User mode
  * and a UDF (T1, T2) anywhere are entered with LR past the 2- or 4-byte
@@ -1086,6 +1131,7 @@ int main(void)
 		cmocka_unit_test(privileged_undef_is_emulated_in_kernel_and_injected_in_user),
 		cmocka_unit_test(udf_is_a_patch_only_when_its_entry_names_the_address),
 		cmocka_unit_test(aborts_fill_inject_or_exit_for_mmio),
+		cmocka_unit_test(routing_decodes_through_the_vcpu_cache_exactly),
 		cmocka_unit_test(thumb_svc_and_undef_are_entered_without_a_t32_decoder),
 		cmocka_unit_test(thumb_mmio_access_is_reported_undecoded),
 		cmocka_unit_test(extension_instructions_are_undefined_on_this_core),
