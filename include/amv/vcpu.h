@@ -91,6 +91,13 @@ enum amv_bank {
 /** Entries of amv_vcpu::decoded (a power of two). */
 #define AMV_VCPU_DECODED 16u
 
+/** A decoded instruction kept by its word (amv_vcpu::decoded). */
+struct amv_decoded {
+	uint32_t raw;         /**< The instruction word. */
+	bool valid;           /**< @ref insn holds its decoding. */
+	struct amv_insn insn; /**< amv_decode() of @ref raw. */
+};
+
 /** The virtual CP15 registers (B4.1). */
 struct amv_cp15 {
 	uint32_t midr;       /**< Main ID (read-only, port-configured); also
@@ -160,15 +167,10 @@ struct amv_vcpu {
 	struct amv_shadow_vm *vm; /**< Shadow MMU fed by CP15 writes; NULL:
 				       none (tests, or a port doing its own). */
 	struct amv_port port; /**< Guest memory (read_phys32/write_phys32). */
-	/** Instructions amv_route() decoded, by word (direct-mapped): a
-	 *  kernel traps on the same few instructions over and over, and a
-	 *  decode costs more than the emulation. Private; cleared by
-	 *  amv_vcpu_reset(). */
-	struct amv_decoded {
-		uint32_t raw;         /**< The instruction word. */
-		bool valid;           /**< @ref insn holds its decoding. */
-		struct amv_insn insn; /**< amv_decode() of @ref raw. */
-	} decoded[AMV_VCPU_DECODED];
+	struct amv_decoded decoded[AMV_VCPU_DECODED]; /**< Instructions
+		amv_route() decoded, by word (direct-mapped): a kernel traps
+		on the same few over and over, and a decode costs more than
+		the emulation. Private; cleared by amv_vcpu_reset(). */
 };
 
 /** Guest exceptions (B1.8.1). */
