@@ -63,7 +63,9 @@ enum amv_host_exc {
 struct amv_trap {
 	uint32_t exc;  /**< enum amv_host_exc. */
 	uint32_t pc;   /**< The guest instruction that caused it (UNDEF, SVC,
-			    aborts: the host LR minus its offset). */
+			    aborts: the host LR minus its offset, B1.8.3:
+			    4 for UNDEF and SVC, 2 in Thumb state; 4 for a
+			    Prefetch, 8 for a Data Abort). */
 	uint32_t insn; /**< That instruction (UNDEF, SVC, DABT; the port
 			    reads it with the guest's translation): the A32
 			    word; in Thumb state a 16-bit instruction, or a
@@ -82,7 +84,7 @@ struct amv_patch {
 	uint8_t flags;     /**< Scan flags (informative). */
 	bool decoded;      /**< @ref insn holds the original decoded
 			        (amv_patch_prepare()); else amv_route()
-			        decodes it on every trap. */
+			        decodes it (through amv_vcpu::decoded). */
 	struct amv_insn insn; /**< The original, decoded. */
 };
 
