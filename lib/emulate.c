@@ -283,6 +283,31 @@ static bool store_untracked(const struct amv_vcpu *v)
 	return v->vm == NULL || v->vm->cfg.sync == AMV_SYNC_TLB;
 }
 
+/* Fill @c with the translation of the page of @va for one access kind
+ * (the walk's permission check included): AMV_WALK_OK, or a fault in @f. */
+static int xlate(struct amv_vcpu *v, uint32_t va, bool user, bool write,
+		 struct xcache *c, struct amv_fault *f)
+{
+	struct amv_regime r;
+	struct amv_xlat x;
+	int rc;
+
+	amv_vcpu_regime(v, &r);
+	rc = amv_walk(&r, &v->port, va,
+		      (write ? AMV_ACC_WRITE : AMV_ACC_READ) |
+			      (user ? AMV_ACC_USER : 0u),
+		      &x, f);
+	if (rc != AMV_WALK_OK)
+		return rc;
+	c->valid = true;
+	c->page = va >> 12;
+	c->pa = x.pa & ~(uint64_t)0xfff;
+	c->host = v->port.ops->ram_ptr != NULL
+			  ? v->port.ops->ram_ptr(v->port.ctx, c->pa)
+			  : NULL;
+	return AMV_WALK_OK;
+}
+
 /*
  * One access of @size bytes (1, 2, 4; naturally aligned, or split into
  * bytes) at @va through the guest's translation (the walker) and the port.
@@ -353,6 +378,11 @@ static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
 	}
 	if (c != NULL && c->valid && c->page == va >> 12) {
 		pa = c->pa | (va & 0xfffu);
+	} else if (c != NULL) {
+		rc = xlate(v, va, user, write, c, f);
+		if (rc != AMV_WALK_OK)
+			return rc;
+		pa = c->pa | (va & 0xfffu);
 	} else {
 		amv_vcpu_regime(v, &r);
 		rc = amv_walk(&r, &v->port, va,
@@ -362,14 +392,6 @@ static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
 		if (rc != AMV_WALK_OK)
 			return rc;
 		pa = x.pa;
-		if (c != NULL) {
-			c->valid = true;
-			c->page = va >> 12;
-			c->pa = pa & ~(uint64_t)0xfff;
-			c->host = v->port.ops->ram_ptr != NULL
-					  ? v->port.ops->ram_ptr(v->port.ctx, c->pa)
-					  : NULL;
-		}
 	}
 	if (c != NULL && c->host != NULL && size == 4u &&
 	    (!write || store_untracked(v))) {
@@ -526,6 +548,7 @@ static int emu_ldm_stm_user(struct amv_vcpu *v, const struct amv_insn *i)
 	struct reg_bank regs;
 	struct xcache c = {false, 0, 0, NULL};
 	struct amv_fault f;
+	bool block;
 
 	if (!has_spsr(v) || n == 0u || i->rn == 15u ||
 	    (!exc_return && (i->flags & AMV_INSN_F_WBACK)))
@@ -537,20 +560,42 @@ static int emu_ldm_stm_user(struct amv_vcpu *v, const struct amv_insn *i)
 		return abort_here(v, &f);
 	}
 	regs = reg_bank(v, mode);
-	for (unsigned int r = 0; r < 16u; r++) {
-		if (!(i->reglist & (1u << r)))
-			continue;
-		if (load) {
-			vals[r] = 0;
-		} else if (r == 15u) {
-			vals[r] = amv_vcpu_get(v, 15);
-		} else {
-			vals[r] = *regs.p[r];
+	/* The common case, a kernel's register frame: the whole block in one
+	 * page of RAM the port maps, little-endian, and no shadow MMU that
+	 * must see the stores. One walk (its permission check holds for the
+	 * whole page), then the words themselves. */
+	block = (addr & 0xfffu) + 4u * n <= 0x1000u &&
+		!(v->cpsr & AMV_PSR_E) && (load || store_untracked(v));
+	if (block && xlate(v, addr, false, !load, &c, &f) != AMV_WALK_OK)
+		return abort_here(v, &f);
+	if (block && c.host != NULL) {
+		uint8_t *p = c.host + (addr & 0xfffu);
+
+		for (unsigned int r = 0; r < 16u; r++) {
+			if (!(i->reglist & (1u << r)))
+				continue;
+			if (load)
+				vals[r] = le32_get(p);
+			else
+				le32_put(p, r == 15u ? amv_vcpu_get(v, 15)
+						     : *regs.p[r]);
+			p += 4;
 		}
-		if (vmem(v, addr + 4u * k, 4, false, !load, &vals[r], &f,
-			 &c) != AMV_WALK_OK)
-			return abort_here(v, &f);
-		k++;
+	} else {
+		for (unsigned int r = 0; r < 16u; r++) {
+			if (!(i->reglist & (1u << r)))
+				continue;
+			if (load)
+				vals[r] = 0;
+			else if (r == 15u)
+				vals[r] = amv_vcpu_get(v, 15);
+			else
+				vals[r] = *regs.p[r];
+			if (vmem(v, addr + 4u * k, 4, false, !load, &vals[r],
+				 &f, &c) != AMV_WALK_OK)
+				return abort_here(v, &f);
+			k++;
+		}
 	}
 	if (load)
 		for (unsigned int r = 0; r < 15u; r++)
