@@ -283,10 +283,10 @@ static bool store_untracked(const struct amv_vcpu *v)
 	return v->vm == NULL || v->vm->cfg.sync == AMV_SYNC_TLB;
 }
 
-/* Fill @c with the translation of the page of @va for one access kind
- * (the walk's permission check included): AMV_WALK_OK, or a fault in @f. */
-static int xlate(struct amv_vcpu *v, uint32_t va, bool user, bool write,
-		 struct xcache *c, struct amv_fault *f)
+/* The guest walk of @va for one access kind (its permission check
+ * included): AMV_WALK_OK with the PA in *@pa, or a fault in @f. */
+static int walk_pa(struct amv_vcpu *v, uint32_t va, bool user, bool write,
+		   uint64_t *pa, struct amv_fault *f)
 {
 	struct amv_regime r;
 	struct amv_xlat x;
@@ -297,11 +297,24 @@ static int xlate(struct amv_vcpu *v, uint32_t va, bool user, bool write,
 		      (write ? AMV_ACC_WRITE : AMV_ACC_READ) |
 			      (user ? AMV_ACC_USER : 0u),
 		      &x, f);
+	if (rc == AMV_WALK_OK)
+		*pa = x.pa;
+	return rc;
+}
+
+/* Fill @c with the translation of the page of @va (walk_pa()), and the
+ * port's host mapping of it. */
+static int xlate(struct amv_vcpu *v, uint32_t va, bool user, bool write,
+		 struct xcache *c, struct amv_fault *f)
+{
+	uint64_t pa;
+	int rc = walk_pa(v, va, user, write, &pa, f);
+
 	if (rc != AMV_WALK_OK)
 		return rc;
 	c->valid = true;
 	c->page = va >> 12;
-	c->pa = x.pa & ~(uint64_t)0xfff;
+	c->pa = pa & ~(uint64_t)0xfff;
 	c->host = v->port.ops->ram_ptr != NULL
 			  ? v->port.ops->ram_ptr(v->port.ctx, c->pa)
 			  : NULL;
@@ -350,8 +363,6 @@ static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
 		   bool user, bool write, uint32_t *val, struct amv_fault *f,
 		   struct xcache *c)
 {
-	struct amv_regime r;
-	struct amv_xlat x;
 	uint64_t pa;
 	unsigned int sh;
 	uint32_t word;
@@ -384,14 +395,9 @@ static int vmem_le(struct amv_vcpu *v, uint32_t va, unsigned int size,
 			return rc;
 		pa = c->pa | (va & 0xfffu);
 	} else {
-		amv_vcpu_regime(v, &r);
-		rc = amv_walk(&r, &v->port, va,
-			      (write ? AMV_ACC_WRITE : AMV_ACC_READ) |
-				      (user ? AMV_ACC_USER : 0u),
-			      &x, f);
+		rc = walk_pa(v, va, user, write, &pa, f);
 		if (rc != AMV_WALK_OK)
 			return rc;
-		pa = x.pa;
 	}
 	if (c != NULL && c->host != NULL && size == 4u &&
 	    (!write || store_untracked(v))) {
