@@ -13,10 +13,7 @@ guest=$build/examples/guest/guest_pb-a8.elf
 mkdir -p "$out"
 
 echo "== 1. the guest natively in SVC mode on realview-pb-a8 (reference transcript)"
-timeout 300 qemu-system-arm -M realview-pb-a8 -m 64 -display none -monitor none \
-	-icount shift=0,sleep=off -semihosting-config enable=on,target=native \
-	-audiodev none,id=snd0 -global pl041.audiodev=snd0 \
-	-kernel "$guest" -serial "file:$out/native.txt"
+GUEST_TIMEOUT=300 "$here/../guest/run-native.sh" "$guest" pb-a8 "$out/native.txt"
 echo "   native run: exit status $?, $(wc -l <"$out/native.txt") lines"
 
 echo "== 2. the same guest de-privileged under the amv monitor (sync=$sync), live:"
