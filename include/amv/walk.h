@@ -210,8 +210,9 @@ enum amv_walk_status {
  * @param x      Receives the translation on AMV_WALK_OK. On AMV_WALK_FAULT
  *               its desc, desc_pa and level fields tell how far the walk
  *               got; for access flag, domain and permission faults (a
- *               descriptor was found) pa, size, kind, domain and ap are set
- *               too; other fields are unspecified.
+ *               descriptor was found) pa, size, kind, domain, ap and the
+ *               AMV_XLAT_NG bit of flags are set too; other fields are
+ *               unspecified.
  * @param f      Receives the fault on AMV_WALK_FAULT (addr = @p va, WnR,
  *               CM and PREFETCH flags from @p access).
  * @retval AMV_WALK_OK    Translated.
