@@ -5,6 +5,8 @@
 #include <amv/error.h>
 #include <amv/shadow.h>
 
+#include "attr.h"
+
 #define SCTLR_NMFI (1u << 27) /* B4.1.130: FIQs non-maskable */
 
 /* The guest's current mode and privilege. */
@@ -30,9 +32,14 @@ static const uint16_t cond_pass[16] = {
 	0x0c0c, 0xf3f3, 0xaa55, 0x55aa, 0x0a05, 0xf5fa, 0xffff, 0xffff,
 };
 
-bool amv_cond_passed(const struct amv_vcpu *v, unsigned int cond)
+static inline bool cond_passed(const struct amv_vcpu *v, unsigned int cond)
 {
 	return (cond_pass[cond & 15u] >> (v->cpsr >> 28)) & 1u;
+}
+
+bool amv_cond_passed(const struct amv_vcpu *v, unsigned int cond)
+{
+	return cond_passed(v, cond);
 }
 
 /*
@@ -128,17 +135,33 @@ static uint32_t shift(uint32_t x, unsigned int type, unsigned int n, bool c)
 	}
 }
 
-/* The data-processing result (A8.8: the opcode's arithmetic). */
-static uint32_t dp_result(const struct amv_vcpu *v, const struct amv_insn *i)
+/* Register @p n of an A32 instruction in the mode whose bank is @p bank
+ * (B1.3.2; R15 reads as the instruction's address + 8). */
+static inline uint32_t reg_in(const struct amv_vcpu *v, unsigned int bank,
+			      unsigned int n)
+{
+	if (n < 8u || (n < 13u && bank != AMV_BANK_FIQ))
+		return v->r[n];
+	if (n < 13u)
+		return v->r8_fiq[n - 8u];
+	if (n < 15u)
+		return v->sp_lr[bank][n - 13u];
+	return v->pc + 8u;
+}
+
+/* The data-processing result (A8.8: the opcode's arithmetic) in the mode
+ * whose bank is @p bank. */
+static uint32_t dp_result(const struct amv_vcpu *v, unsigned int bank,
+			  const struct amv_insn *i)
 {
 	bool c = (v->cpsr & AMV_PSR_C_FLAG) != 0;
-	uint32_t a = i->rn != AMV_REG_NONE ? amv_vcpu_get(v, i->rn) : 0u, b;
+	uint32_t a = i->rn != AMV_REG_NONE ? reg_in(v, bank, i->rn) : 0u, b;
 
 	if (i->flags & AMV_INSN_F_REG_SHIFT)
-		b = shift(amv_vcpu_get(v, i->rm), i->shift_type,
-			  amv_vcpu_get(v, i->rs) & 0xffu, c);
+		b = shift(reg_in(v, bank, i->rm), i->shift_type,
+			  reg_in(v, bank, i->rs) & 0xffu, c);
 	else if (i->flags & AMV_INSN_F_REG_OFFSET)
-		b = shift(amv_vcpu_get(v, i->rm), i->shift_type, i->shift_imm,
+		b = shift(reg_in(v, bank, i->rm), i->shift_type, i->shift_imm,
 			  c);
 	else
 		b = i->imm;
@@ -158,7 +181,7 @@ static uint32_t dp_result(const struct amv_vcpu *v, const struct amv_insn *i)
 	}
 }
 
-static int undef(struct amv_vcpu *v, const struct amv_insn *i)
+static COLD int undef(struct amv_vcpu *v, const struct amv_insn *i)
 {
 	(void)i;
 	(void)amv_inject(v, AMV_EXC_UNDEF, v->pc + 4u, NULL);
@@ -178,12 +201,13 @@ static int next_check_irq(struct amv_vcpu *v)
  * in the instruction set the new CPSR selects. */
 static int exc_return_dp(struct amv_vcpu *v, const struct amv_insn *i)
 {
+	unsigned int bank = amv_mode_bank(mode_of(v));
 	uint32_t result;
 
-	if (!has_spsr(v))
+	if (bank == AMV_BANK_USR) /* User, System: no SPSR */
 		return undef(v, i);
-	result = dp_result(v, i);
-	cpsr_write(v, *amv_vcpu_spsr(v), 0xfu, true);
+	result = dp_result(v, bank, i);
+	cpsr_write(v, v->spsr[bank - 1u], 0xfu, true);
 	v->pc = result & ((v->cpsr & AMV_PSR_T) ? ~1u : ~3u);
 	return next_check_irq(v);
 }
@@ -471,7 +495,8 @@ static uint32_t extend(uint32_t val, unsigned int size, bool sign)
 
 /* LDRT, LDRBT, LDRHT, LDRSBT, LDRSHT, STRT, STRBT, STRHT (A8.8.70 ff.):
  * post-indexed, the access checked as PL0. */
-static int emu_ldrt(struct amv_vcpu *v, const struct amv_insn *i)
+static NOINLINE int emu_ldrt(struct amv_vcpu *v,
+			     const struct amv_insn *i)
 {
 	bool load = i->cls == AMV_INSN_LDRT;
 	uint32_t base = amv_vcpu_get(v, i->rn), wback, val;
@@ -544,7 +569,8 @@ static struct reg_bank reg_bank(struct amv_vcpu *v, uint32_t mode)
 /* LDM/STM with ^ (B9.3.5 LDM user registers, B9.3.6 exception return,
  * B9.3.17 STM user registers). All loads happen before any register
  * changes, so an abort leaves the vCPU as it was. */
-static int emu_ldm_stm_user(struct amv_vcpu *v, const struct amv_insn *i)
+static NOINLINE int emu_ldm_stm_user(struct amv_vcpu *v,
+				     const struct amv_insn *i)
 {
 	bool load = i->cls == AMV_INSN_LDM;
 	bool exc_return = (i->flags & AMV_INSN_F_EXC_RETURN) != 0;
@@ -638,7 +664,8 @@ static int two_words(struct amv_vcpu *v, uint32_t addr, bool write,
 }
 
 /* RFE (B9.3.13): PC and CPSR from memory. */
-static int emu_rfe(struct amv_vcpu *v, const struct amv_insn *i)
+static NOINLINE int emu_rfe(struct amv_vcpu *v,
+			    const struct amv_insn *i)
 {
 	uint32_t base = amv_vcpu_get(v, i->rn), pc = 0, spsr = 0;
 
@@ -655,7 +682,8 @@ static int emu_rfe(struct amv_vcpu *v, const struct amv_insn *i)
 
 /* SRS (B9.3.16): LR and SPSR of the current mode onto another mode's
  * stack. */
-static int emu_srs(struct amv_vcpu *v, const struct amv_insn *i)
+static NOINLINE int emu_srs(struct amv_vcpu *v,
+			    const struct amv_insn *i)
 {
 	uint32_t *sp, lr, spsr;
 
@@ -907,7 +935,8 @@ static int cp15_write(struct amv_vcpu *v, uint32_t key, uint32_t val)
 	return 1;
 }
 
-static int emu_cp15(struct amv_vcpu *v, const struct amv_insn *i)
+static NOINLINE int emu_cp15(struct amv_vcpu *v,
+			     const struct amv_insn *i)
 {
 	uint32_t key = KEY(i->crn, i->opc1, i->crm, i->opc2);
 	bool write = i->cls == AMV_INSN_MCR;
@@ -942,7 +971,8 @@ static int emu_cp15(struct amv_vcpu *v, const struct amv_insn *i)
 
 /* VMRS/VMSR of the VFP system registers that need PL1 (B6.1.2): FPSID
  * (reg 0), MVFR1 (6), MVFR0 (7), FPEXC (8). FPSCR (1) runs natively. */
-static int emu_vfp_sys(struct amv_vcpu *v, const struct amv_insn *i)
+static NOINLINE int emu_vfp_sys(struct amv_vcpu *v,
+				const struct amv_insn *i)
 {
 	bool write = i->cls == AMV_INSN_VMSR;
 	uint32_t val;
@@ -978,7 +1008,7 @@ int amv_emulate(struct amv_vcpu *v, const struct amv_insn *i)
 	/* UNDEFINED whatever the condition (AMV_INSN_UNDEFINED is 0, UDF 1). */
 	if (i->cls <= AMV_INSN_UDF)
 		return undef(v, i);
-	if (!(i->flags & AMV_INSN_F_UNCOND) && !amv_cond_passed(v, i->cond)) {
+	if (!(i->flags & AMV_INSN_F_UNCOND) && !cond_passed(v, i->cond)) {
 		v->pc += 4u;
 		return AMV_EMU_DONE;
 	}

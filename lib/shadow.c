@@ -5,6 +5,8 @@
 #include <amv/error.h>
 #include <amv/shadow.h>
 
+#include "attr.h"
+
 /* amv_shadow_as::state */
 #define AS_FREE 0u
 #define AS_LIVE 1u /* a guest TTBR0 + ASID */
@@ -1029,12 +1031,6 @@ static void ext_abort(struct amv_fault *f, uint32_t va, unsigned int access)
 	f->domain = 0;
 	f->flags = amv_access_fault_flags(access);
 }
-
-#if defined(__GNUC__)
-#define NOINLINE __attribute__((__noinline__))
-#else
-#define NOINLINE
-#endif
 
 static NOINLINE int fault_full(struct amv_shadow_vm *vm, uint32_t va,
 			       unsigned int access,

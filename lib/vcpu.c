@@ -24,19 +24,19 @@ void amv_vcpu_regime(const struct amv_vcpu *v, struct amv_regime *r)
 	r->flags = v->regime_flags;
 }
 
-/* B1.8.1 Table B1-3: vector offset, target mode, LR offset, and which of
- * A/I/F the entry sets (I always). */
+/* B1.8.1 Table B1-3: vector offset, target mode and its bank, LR offset,
+ * and which of A/I/F the entry sets (I always). */
 static const struct {
-	uint8_t offset, mode, lr, mask;
+	uint8_t offset, mode, bank, lr, mask;
 } exc_table[8] = {
-	[AMV_EXC_RESET] = {0x00, AMV_MODE_SVC, 0,
+	[AMV_EXC_RESET] = {0x00, AMV_MODE_SVC, AMV_BANK_SVC, 0,
 			   (uint8_t)(AMV_PSR_A_BIT >> 6) | 3u},
-	[AMV_EXC_UNDEF] = {0x04, AMV_MODE_UND, 0, 2u},
-	[AMV_EXC_SVC] = {0x08, AMV_MODE_SVC, 0, 2u},
-	[AMV_EXC_PABT] = {0x0c, AMV_MODE_ABT, 4, 4u | 2u},
-	[AMV_EXC_DABT] = {0x10, AMV_MODE_ABT, 8, 4u | 2u},
-	[AMV_EXC_IRQ] = {0x18, AMV_MODE_IRQ, 4, 4u | 2u},
-	[AMV_EXC_FIQ] = {0x1c, AMV_MODE_FIQ, 4, 4u | 2u | 1u},
+	[AMV_EXC_UNDEF] = {0x04, AMV_MODE_UND, AMV_BANK_UND, 0, 2u},
+	[AMV_EXC_SVC] = {0x08, AMV_MODE_SVC, AMV_BANK_SVC, 0, 2u},
+	[AMV_EXC_PABT] = {0x0c, AMV_MODE_ABT, AMV_BANK_ABT, 4, 4u | 2u},
+	[AMV_EXC_DABT] = {0x10, AMV_MODE_ABT, AMV_BANK_ABT, 8, 4u | 2u},
+	[AMV_EXC_IRQ] = {0x18, AMV_MODE_IRQ, AMV_BANK_IRQ, 4, 4u | 2u},
+	[AMV_EXC_FIQ] = {0x1c, AMV_MODE_FIQ, AMV_BANK_FIQ, 4, 4u | 2u | 1u},
 };
 
 static uint32_t vector_base(const struct amv_vcpu *v)
@@ -49,33 +49,41 @@ static uint32_t vector_base(const struct amv_vcpu *v)
 int amv_inject(struct amv_vcpu *v, unsigned int exc, uint32_t ret,
 	       const struct amv_fault *f)
 {
-	uint32_t old = v != NULL ? v->cpsr : 0, mode, cpsr, fsr = 0;
+	uint32_t old, cpsr, sctlr, fsr;
+	unsigned int bank;
 
-	if (v == NULL || exc >= 8u || exc == 5u ||
-	    ((exc == AMV_EXC_PABT || exc == AMV_EXC_DABT) &&
-	     (f == NULL || amv_fault_fsr(f, &fsr) != 0)))
+	if (v == NULL || exc >= 8u || exc == 5u)
 		return -AMV_EINVAL;
-	mode = exc_table[exc].mode;
-	/* B1.8.3: registers of the target mode, then the CPSR. */
-	*amv_vcpu_reg_mode(v, mode, 14) = ret + exc_table[exc].lr;
-	v->spsr[amv_mode_bank(mode) - 1u] = old;
+	if (exc == AMV_EXC_PABT || exc == AMV_EXC_DABT) {
+		if (f == NULL || amv_fault_fsr(f, &fsr) != 0)
+			return -AMV_EINVAL;
+		if (exc == AMV_EXC_DABT) {
+			v->cp15.dfsr = fsr;
+			v->cp15.dfar = f->addr;
+		} else {
+			v->cp15.ifsr = fsr;
+			v->cp15.ifar = f->addr;
+		}
+	}
+	/* B1.8.3: registers of the target mode, then the CPSR: IT and J
+	 * cleared, T from SCTLR.TE, E from SCTLR.EE. */
+	old = v->cpsr;
+	bank = exc_table[exc].bank;
+	v->sp_lr[bank][1] = ret + exc_table[exc].lr;
+	v->spsr[bank - 1u] = old;
+	sctlr = v->cp15.sctlr;
 	cpsr = old & ~(AMV_PSR_MODE_MASK | AMV_PSR_T | AMV_PSR_E | AMV_PSR_J |
 		       AMV_PSR_IT_LO_MASK | AMV_PSR_IT_HI_MASK);
-	cpsr |= mode | ((uint32_t)exc_table[exc].mask << 6);
-	if (v->cp15.sctlr & AMV_SCTLR_TE)
+	cpsr |= exc_table[exc].mode | ((uint32_t)exc_table[exc].mask << 6);
+	if (sctlr & AMV_SCTLR_TE)
 		cpsr |= AMV_PSR_T;
-	if (v->cp15.sctlr & AMV_SCTLR_EE)
+	if (sctlr & AMV_SCTLR_EE)
 		cpsr |= AMV_PSR_E;
 	v->cpsr = cpsr;
-	if (exc == AMV_EXC_DABT) {
-		v->cp15.dfsr = fsr;
-		v->cp15.dfar = f->addr;
-	} else if (exc == AMV_EXC_PABT) {
-		v->cp15.ifsr = fsr;
-		v->cp15.ifar = f->addr;
-	}
 	v->pc = vector_base(v) + exc_table[exc].offset;
-	amv_vcpu_sync_mode(v);
+	/* Every exception mode is privileged. */
+	if (v->vm != NULL)
+		(void)amv_shadow_set_mode(v->vm, true);
 	return 0;
 }
 

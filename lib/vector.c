@@ -187,8 +187,8 @@ int amv_route(struct amv_vcpu *v, const struct amv_trap *t,
 		 * the guest's own, returning past its two bytes. */
 		if (v->cpsr & AMV_PSR_T)
 			return inject(v, AMV_EXC_SVC, t->pc + 2u, NULL, out);
-		if ((t->insn & 0x00ffffffu) == AMV_HC_SVC_IMM &&
-		    (v->cpsr & AMV_PSR_MODE_MASK) != AMV_MODE_USR) {
+		if ((v->cpsr & AMV_PSR_MODE_MASK) != AMV_MODE_USR &&
+		    (t->insn & 0x00ffffffu) == AMV_HC_SVC_IMM) {
 			out->action = AMV_ACT_HYPERCALL;
 			return 0;
 		}

@@ -5,6 +5,8 @@
 #include <amv/error.h>
 #include <amv/walk.h>
 
+#include "attr.h"
+
 #define R AMV_PERM_R
 #define RW (AMV_PERM_R | AMV_PERM_W)
 #define RX (AMV_PERM_R | AMV_PERM_X)
@@ -177,12 +179,8 @@ static uint32_t bswap32(uint32_t v)
 	       (v << 24);
 }
 
-/* Fault paths are kept out of line so the translation path stays short. */
-#if defined(__GNUC__)
-#define COLD __attribute__((__cold__, __noinline__))
-#else
-#define COLD
-#endif
+/* Fault paths are kept out of line (COLD) so the translation path stays
+ * short. */
 
 /* Fill @f for a fault of @type at @level; flags derive from the access. */
 static COLD int fault(struct amv_fault *f, uint32_t va, unsigned int access,

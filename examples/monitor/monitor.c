@@ -497,8 +497,10 @@ static void __attribute__((noreturn)) run(void)
 			__asm__ volatile("mrc p15, 0, %0, c5, c0, 1" : "=r"(t.fsr));
 			__asm__ volatile("mrc p15, 0, %0, c6, c0, 2" : "=r"(t.far));
 		}
-		if ((kind == BM_EXC_UNDEF || kind == BM_EXC_SVC ||
-		     kind == BM_EXC_DABT) &&
+		/* amv_route() ignores a User-mode SVC's instruction
+		 * (vector.h): a system call costs no load. */
+		if ((kind == BM_EXC_UNDEF || kind == BM_EXC_DABT ||
+		     (kind == BM_EXC_SVC && privileged())) &&
 		    guest_insn(t.pc, (m.v.cpsr & AMV_PSR_T) != 0, &t.insn) != 0)
 			die("exit", "cannot read the guest instruction");
 		if (kind == BM_EXC_SVC && privileged() &&

@@ -66,10 +66,13 @@ struct amv_trap {
 			    aborts: the host LR minus its offset, B1.8.3:
 			    4 for UNDEF and SVC, 2 in Thumb state; 4 for a
 			    Prefetch, 8 for a Data Abort). */
-	uint32_t insn; /**< That instruction (UNDEF, SVC, DABT; the port
-			    reads it with the guest's translation): the A32
-			    word; in Thumb state a 16-bit instruction, or a
-			    32-bit one as first halfword << 16 | second. */
+	uint32_t insn; /**< That instruction (UNDEF, DABT, and SVC from a
+			    PL1 mode, where an A32 one may be a hypercall;
+			    ignored for a User-mode SVC, so a port can skip
+			    the load on a system call). The port reads it
+			    with the guest's translation: the A32 word; in
+			    Thumb state a 16-bit instruction, or a 32-bit
+			    one as first halfword << 16 | second. */
 	uint32_t far;  /**< Host DFAR or IFAR (aborts). */
 	uint32_t fsr;  /**< Host DFSR or IFSR (aborts). */
 };

@@ -92,9 +92,35 @@ int mon_run_guest(void);
 /* Load a guest word through the current translation: 0 or -1 (aborted). */
 int mon_guest_ldr(uint32_t va, uint32_t *out);
 
-/* vCPU <-> mon_guest. */
-void mon_frame_from_vcpu(struct amv_vcpu *v);
-void mon_frame_to_vcpu(struct amv_vcpu *v);
+/* vCPU <-> mon_guest, on every exit: inline, with virtual FIQ mode (whose
+ * R8-R12 are banked: a copy of R0-R12 in mon_fiq_regs) out of line. */
+extern uint32_t mon_fiq_regs[13];
+void mon_frame_fiq_from_vcpu(struct amv_vcpu *v);
+void mon_frame_fiq_to_vcpu(struct amv_vcpu *v);
+
+static inline void mon_frame_from_vcpu(struct amv_vcpu *v)
+{
+	uint32_t mode = v->cpsr & AMV_PSR_MODE_MASK;
+
+	if (mode == AMV_MODE_FIQ) {
+		mon_frame_fiq_from_vcpu(v);
+		return;
+	}
+	mon_guest.regs = v->r;
+	mon_guest.sp_lr = v->sp_lr[amv_mode_bank(mode)];
+	mon_guest.pc = v->pc;
+	mon_guest.cpsr = amv_vcpu_to_host(v);
+}
+
+static inline void mon_frame_to_vcpu(struct amv_vcpu *v)
+{
+	if (mon_guest.regs == mon_fiq_regs) {
+		mon_frame_fiq_to_vcpu(v);
+		return;
+	}
+	v->pc = mon_guest.pc;
+	amv_vcpu_from_host(v, mon_guest.cpsr);
+}
 
 /* Guest devices: a port context's MMIO handlers (gpa outside RAM). Return
  * 0, or -AMV_EFAULT where nothing answers. */

@@ -263,29 +263,22 @@ const struct amv_port_ops mon_port_ops = {
 /* ------------------------------------------------------------ frames */
 
 /* R0-R12 in virtual FIQ mode, whose R8-R12 are banked. */
-static uint32_t fiq_regs[13];
+uint32_t mon_fiq_regs[13];
 
-void mon_frame_from_vcpu(struct amv_vcpu *v)
+void mon_frame_fiq_from_vcpu(struct amv_vcpu *v)
 {
-	uint32_t mode = v->cpsr & AMV_PSR_MODE_MASK;
-
-	mon_guest.regs = v->r;
-	if (mode == AMV_MODE_FIQ) {
-		memcpy(fiq_regs, v->r, 8 * sizeof(v->r[0]));
-		memcpy(&fiq_regs[8], v->r8_fiq, sizeof(v->r8_fiq));
-		mon_guest.regs = fiq_regs;
-	}
-	mon_guest.sp_lr = v->sp_lr[amv_mode_bank(mode)];
+	memcpy(mon_fiq_regs, v->r, 8 * sizeof(v->r[0]));
+	memcpy(&mon_fiq_regs[8], v->r8_fiq, sizeof(v->r8_fiq));
+	mon_guest.regs = mon_fiq_regs;
+	mon_guest.sp_lr = v->sp_lr[AMV_BANK_FIQ];
 	mon_guest.pc = v->pc;
 	mon_guest.cpsr = amv_vcpu_to_host(v);
 }
 
-void mon_frame_to_vcpu(struct amv_vcpu *v)
+void mon_frame_fiq_to_vcpu(struct amv_vcpu *v)
 {
-	if (mon_guest.regs == fiq_regs) {
-		memcpy(v->r, fiq_regs, 8 * sizeof(v->r[0]));
-		memcpy(v->r8_fiq, &fiq_regs[8], sizeof(v->r8_fiq));
-	}
+	memcpy(v->r, mon_fiq_regs, 8 * sizeof(v->r[0]));
+	memcpy(v->r8_fiq, &mon_fiq_regs[8], sizeof(v->r8_fiq));
 	v->pc = mon_guest.pc;
 	amv_vcpu_from_host(v, mon_guest.cpsr);
 }
