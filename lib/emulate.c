@@ -6,6 +6,7 @@
 #include <amv/shadow.h>
 
 #include "attr.h"
+#include "internal.h"
 
 #define SCTLR_NMFI (1u << 27) /* B4.1.130: FIQs non-maskable */
 
@@ -161,8 +162,10 @@ static uint32_t dp_result(const struct amv_vcpu *v, unsigned int bank,
 		b = shift(reg_in(v, bank, i->rm), i->shift_type,
 			  reg_in(v, bank, i->rs) & 0xffu, c);
 	else if (i->flags & AMV_INSN_F_REG_OFFSET)
-		b = shift(reg_in(v, bank, i->rm), i->shift_type, i->shift_imm,
-			  c);
+		b = i->shift_imm == 0u && i->shift_type == AMV_SHIFT_LSL
+			    ? reg_in(v, bank, i->rm) /* MOVS PC, LR */
+			    : shift(reg_in(v, bank, i->rm), i->shift_type,
+				    i->shift_imm, c);
 	else
 		b = i->imm;
 	switch (i->op) {
@@ -199,17 +202,28 @@ static int next_check_irq(struct amv_vcpu *v)
 
 /* B9.3.19 SUBS PC, LR and related: CPSR from SPSR, then BranchWritePC()
  * in the instruction set the new CPSR selects. */
-static int exc_return_dp(struct amv_vcpu *v, const struct amv_insn *i)
+int amv_emulate_exc_return_dp(struct amv_vcpu *v, const struct amv_insn *i,
+			      unsigned int bank)
 {
-	unsigned int bank = amv_mode_bank(mode_of(v));
 	uint32_t result;
 
-	if (bank == AMV_BANK_USR) /* User, System: no SPSR */
-		return undef(v, i);
+	if (!(i->flags & AMV_INSN_F_UNCOND) && !cond_passed(v, i->cond)) {
+		v->pc += 4u;
+		return AMV_EMU_DONE;
+	}
 	result = dp_result(v, bank, i);
 	cpsr_write(v, v->spsr[bank - 1u], 0xfu, true);
 	v->pc = result & ((v->cpsr & AMV_PSR_T) ? ~1u : ~3u);
 	return next_check_irq(v);
+}
+
+static int exc_return_dp(struct amv_vcpu *v, const struct amv_insn *i)
+{
+	unsigned int bank = amv_mode_bank(mode_of(v));
+
+	if (bank == AMV_BANK_USR) /* User, System: no SPSR */
+		return undef(v, i);
+	return amv_emulate_exc_return_dp(v, i, bank);
 }
 
 static int emu_cps(struct amv_vcpu *v, const struct amv_insn *i)
@@ -935,8 +949,7 @@ static int cp15_write(struct amv_vcpu *v, uint32_t key, uint32_t val)
 	return 1;
 }
 
-static NOINLINE int emu_cp15(struct amv_vcpu *v,
-			     const struct amv_insn *i)
+static int emu_cp15(struct amv_vcpu *v, const struct amv_insn *i)
 {
 	uint32_t key = KEY(i->crn, i->opc1, i->crm, i->opc2);
 	bool write = i->cls == AMV_INSN_MCR;

@@ -3,6 +3,8 @@
 #include <amv/error.h>
 #include <amv/vector.h>
 
+#include "internal.h"
+
 /* UDF #imm16 (A8.8.247, A1): 1110 0111 1111 imm12 1111 imm4. */
 #define UDF_MASK 0xfff000f0u
 #define UDF_BITS 0xe7f000f0u
@@ -43,13 +45,27 @@ static int route_undef(struct amv_vcpu *v, const struct amv_trap *t,
 
 		/* docs/amv-scan.md: a UDF is a patch only if its entry
 		 * names this address; else it is the guest's own UDF. */
-		if (patches != NULL && i < n && patches[i].address == t->pc &&
-		    (patches[i].decoded
-			     ? (out->insn = patches[i].insn, true)
-			     : decode(v, patches[i].original, &out->insn) ==
-				       0)) {
-			out->action = AMV_ACT_EMULATE;
-			return 0;
+		if (patches != NULL && i < n && patches[i].address == t->pc) {
+			const struct amv_insn *in = &patches[i].insn;
+			unsigned int bank =
+				amv_mode_bank(v->cpsr & AMV_PSR_MODE_MASK);
+
+			/* The commonest patch, a kernel's return to User
+			 * mode: emulated here, no copy, no dispatch. */
+			if (patches[i].decoded && in->cls == AMV_INSN_DP &&
+			    (in->flags & AMV_INSN_F_EXC_RETURN) &&
+			    bank != AMV_BANK_USR) {
+				(void)amv_emulate_exc_return_dp(v, in, bank);
+				out->action = AMV_ACT_EMULATED;
+				return 0;
+			}
+			if (patches[i].decoded
+				    ? (out->insn = *in, true)
+				    : decode(v, patches[i].original,
+					     &out->insn) == 0) {
+				out->action = AMV_ACT_EMULATE;
+				return 0;
+			}
 		}
 		return inject(v, AMV_EXC_UNDEF, t->pc + 4u, NULL, out);
 	}

@@ -228,12 +228,18 @@ static int guest_insn(uint32_t pc, bool thumb, uint32_t *insn)
 
 /* ------------------------------------------------------------ statistics */
 
-static void count(unsigned int cause)
+/* The guest printed a new "@phase": the shadow MMU's counters so far. */
+static void __attribute__((noinline)) new_phase(void)
 {
-	if (m.dev.phase != m.phase) {
-		m.phase = m.dev.phase;
-		m.at_phase[m.phase] = m.vm.stats;
-	}
+	m.phase = m.dev.phase;
+	m.at_phase[m.phase] = m.vm.stats;
+}
+
+/* One exit of @cause (every exit: inline, the rare part out of line). */
+static inline void count(unsigned int cause)
+{
+	if (m.dev.phase != m.phase)
+		new_phase();
 	m.exits[m.phase][cause]++;
 }
 
@@ -527,6 +533,9 @@ static void __attribute__((noreturn)) run(void)
 		case AMV_ACT_EMULATE:
 			emulate(&res, kind == BM_EXC_UNDEF &&
 					      (t.insn & 0xfff000f0u) == 0xe7f000f0u);
+			break;
+		case AMV_ACT_EMULATED:
+			count(C_PATCH);
 			break;
 		case AMV_ACT_INJECTED:
 			count(kind == BM_EXC_SVC     ? C_SVC

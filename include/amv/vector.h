@@ -16,7 +16,8 @@
  * | IRQ, FIQ | a host interrupt | AMV_ACT_HOST_IRQ |
  * | SVC | `svc #AMV_HC_SVC_IMM` from a virtual PL1 mode | AMV_ACT_HYPERCALL |
  * | SVC | any other (guest user or kernel system call) | guest SVC entered: AMV_ACT_INJECTED |
- * | UNDEF | `UDF #i` matching patch-table entry i at this PC | AMV_ACT_EMULATE of the original |
+ * | UNDEF | `UDF #i` matching patch-table entry i at this PC: a data-processing exception return | emulated: AMV_ACT_EMULATED |
+ * | UNDEF | `UDF #i` matching patch-table entry i at this PC: anything else | AMV_ACT_EMULATE of the original |
  * | UNDEF | a privileged instruction in a virtual PL1 mode | AMV_ACT_EMULATE |
  * | UNDEF | anything else | guest UNDEF entered: AMV_ACT_INJECTED |
  * | SVC, UNDEF | Thumb state: see amv_route() | AMV_ACT_INJECTED or -AMV_ENOTSUP |
@@ -103,6 +104,11 @@ enum amv_action {
 	AMV_ACT_HYPERCALL = 5, /**< amv_shadow_hypercall() with R0-R3. */
 	AMV_ACT_HOST_IRQ = 6, /**< The port's own interrupt. */
 	AMV_ACT_WINDOW = 7,   /**< The guest maps the monitor window. */
+	AMV_ACT_EMULATED = 8, /**< A patched data-processing exception
+				   return (`SUBS PC, LR, #4`, `MOVS PC, LR`,
+				   B9.3.19: a kernel's every return to User
+				   mode) was emulated by amv_route() itself,
+				   as amv_emulate() would; resume. */
 };
 
 /** amv_route()'s answer. */

@@ -874,6 +874,81 @@ static void aborts_fill_inject_or_exit_for_mmio(void **state)
 	ssim_fini(&msim);
 }
 
+/*
+ * A patched data-processing exception return is emulated by amv_route()
+ * itself (AMV_ACT_EMULATED): on random states it leaves the vCPU exactly as
+ * amv_emulate() of the original does, and other patches still come back
+ * as AMV_ACT_EMULATE.
+ */
+static void patched_exception_return_is_emulated_in_routing(void **state)
+{
+	static const uint32_t modes[] = {AMV_MODE_USR, AMV_MODE_FIQ,
+					 AMV_MODE_IRQ, AMV_MODE_SVC,
+					 AMV_MODE_ABT, AMV_MODE_UND,
+					 AMV_MODE_SYS};
+	static const uint32_t originals[] = {
+		0xe25ef004u, /* subs pc, lr, #4 */
+		0xe1b0f00eu, /* movs pc, lr */
+		0x11b0f00eu, /* movsne pc, lr */
+		0xe05ef002u, /* subs pc, lr, r2 */
+		0xe1b0f21eu, /* movs pc, lr, lsl r2 */
+		0xe29ff004u, /* adds pc, pc, #4 */
+		0xf10c0080u, /* cpsid i: not a return */
+	};
+	unsigned int emulated = 0, other = 0;
+	struct amv_patch p;
+	struct prng rng;
+
+	(void)state;
+	prng_seed(&rng, 0xe7e7);
+	for (unsigned int n = 0; n < 20000; n++) {
+		struct amv_vcpu a, b;
+		struct amv_trap t;
+		uint32_t k;
+
+		reset(AMV_MODE_SVC);
+		for (k = 0; k < 13; k++)
+			v.r[k] = prng_next(&rng);
+		for (k = 0; k < 5; k++)
+			v.r8_fiq[k] = prng_next(&rng);
+		for (k = 0; k < AMV_BANK_COUNT; k++) {
+			v.sp_lr[k][0] = prng_next(&rng);
+			v.sp_lr[k][1] = prng_next(&rng);
+		}
+		for (k = 0; k < AMV_BANK_COUNT - 1; k++)
+			v.spsr[k] = (prng_next(&rng) & ~0x1fu) |
+				    modes[prng_below(&rng, 7)];
+		v.cpsr = (prng_next(&rng) & 0xf80f01c0u) |
+			 modes[prng_below(&rng, 7)];
+		v.cp15.sctlr = AMV_SCTLR_XP | (prng_next(&rng) & (1u << 27));
+		v.irq_line = prng_pct(&rng, 30);
+		v.fiq_line = prng_pct(&rng, 10);
+		p = (struct amv_patch){.index = 0, .address = v.pc,
+				       .original = originals[prng_below(&rng, 7)]};
+		assert_int_equal(amv_patch_prepare(&p, 1), 0);
+		t = (struct amv_trap){AMV_HEXC_UNDEF, v.pc, 0xe7f000f0u, 0, 0};
+		a = v;
+		assert_int_equal(amv_route(&a, &t, &p, 1, &rr), 0);
+		b = v;
+		if (rr.action == AMV_ACT_EMULATE) {
+			/* Not routed as a return: the original as decoded. */
+			assert_memory_equal(&rr.insn, &p.insn, sizeof(p.insn));
+			assert_memory_equal(&a, &b, sizeof(a));
+			assert_false(p.insn.cls == AMV_INSN_DP &&
+				     (p.insn.flags & AMV_INSN_F_EXC_RETURN) &&
+				     amv_mode_bank(v.cpsr & AMV_PSR_MODE_MASK) !=
+					     AMV_BANK_USR);
+			other++;
+			continue;
+		}
+		assert_int_equal(rr.action, AMV_ACT_EMULATED);
+		(void)amv_emulate(&b, &p.insn);
+		assert_memory_equal(&a, &b, sizeof(a));
+		emulated++;
+	}
+	assert_true(emulated > 8000 && other > 3000);
+}
+
 /* amv_route() keeps decoded words in the vCPU (vcpu.h): a word that comes
  * back, or two that share an entry, decode as amv_decode() says. */
 static void routing_decodes_through_the_vcpu_cache_exactly(void **state)
@@ -1132,6 +1207,7 @@ int main(void)
 		cmocka_unit_test(udf_is_a_patch_only_when_its_entry_names_the_address),
 		cmocka_unit_test(aborts_fill_inject_or_exit_for_mmio),
 		cmocka_unit_test(routing_decodes_through_the_vcpu_cache_exactly),
+		cmocka_unit_test(patched_exception_return_is_emulated_in_routing),
 		cmocka_unit_test(thumb_svc_and_undef_are_entered_without_a_t32_decoder),
 		cmocka_unit_test(thumb_mmio_access_is_reported_undecoded),
 		cmocka_unit_test(extension_instructions_are_undefined_on_this_core),
