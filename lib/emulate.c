@@ -202,8 +202,8 @@ static int next_check_irq(struct amv_vcpu *v)
 
 /* B9.3.19 SUBS PC, LR and related: CPSR from SPSR, then BranchWritePC()
  * in the instruction set the new CPSR selects. */
-int amv_emulate_exc_return_dp(struct amv_vcpu *v, const struct amv_insn *i,
-			      unsigned int bank)
+static inline int exc_return_in(struct amv_vcpu *v, const struct amv_insn *i,
+				unsigned int bank)
 {
 	uint32_t result;
 
@@ -217,13 +217,19 @@ int amv_emulate_exc_return_dp(struct amv_vcpu *v, const struct amv_insn *i,
 	return next_check_irq(v);
 }
 
+int amv_emulate_exc_return_dp(struct amv_vcpu *v, const struct amv_insn *i,
+			      unsigned int bank)
+{
+	return exc_return_in(v, i, bank);
+}
+
 static int exc_return_dp(struct amv_vcpu *v, const struct amv_insn *i)
 {
 	unsigned int bank = amv_mode_bank(mode_of(v));
 
 	if (bank == AMV_BANK_USR) /* User, System: no SPSR */
 		return undef(v, i);
-	return amv_emulate_exc_return_dp(v, i, bank);
+	return exc_return_in(v, i, bank);
 }
 
 static int emu_cps(struct amv_vcpu *v, const struct amv_insn *i)
