@@ -515,8 +515,7 @@ static uint32_t extend(uint32_t val, unsigned int size, bool sign)
 
 /* LDRT, LDRBT, LDRHT, LDRSBT, LDRSHT, STRT, STRBT, STRHT (A8.8.70 ff.):
  * post-indexed, the access checked as PL0. */
-static NOINLINE int emu_ldrt(struct amv_vcpu *v,
-			     const struct amv_insn *i)
+static NOINLINE int emu_ldrt(struct amv_vcpu *v, const struct amv_insn *i)
 {
 	bool load = i->cls == AMV_INSN_LDRT;
 	uint32_t base = amv_vcpu_get(v, i->rn), wback, val;
@@ -684,8 +683,7 @@ static int two_words(struct amv_vcpu *v, uint32_t addr, bool write,
 }
 
 /* RFE (B9.3.13): PC and CPSR from memory. */
-static NOINLINE int emu_rfe(struct amv_vcpu *v,
-			    const struct amv_insn *i)
+static NOINLINE int emu_rfe(struct amv_vcpu *v, const struct amv_insn *i)
 {
 	uint32_t base = amv_vcpu_get(v, i->rn), pc = 0, spsr = 0;
 
@@ -702,8 +700,7 @@ static NOINLINE int emu_rfe(struct amv_vcpu *v,
 
 /* SRS (B9.3.16): LR and SPSR of the current mode onto another mode's
  * stack. */
-static NOINLINE int emu_srs(struct amv_vcpu *v,
-			    const struct amv_insn *i)
+static NOINLINE int emu_srs(struct amv_vcpu *v, const struct amv_insn *i)
 {
 	uint32_t *sp, lr, spsr;
 
@@ -990,8 +987,7 @@ static int emu_cp15(struct amv_vcpu *v, const struct amv_insn *i)
 
 /* VMRS/VMSR of the VFP system registers that need PL1 (B6.1.2): FPSID
  * (reg 0), MVFR1 (6), MVFR0 (7), FPEXC (8). FPSCR (1) runs natively. */
-static NOINLINE int emu_vfp_sys(struct amv_vcpu *v,
-				const struct amv_insn *i)
+static NOINLINE int emu_vfp_sys(struct amv_vcpu *v, const struct amv_insn *i)
 {
 	bool write = i->cls == AMV_INSN_VMSR;
 	uint32_t val;
