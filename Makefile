@@ -175,6 +175,9 @@ fuzz: fuzz-build
 # and reverse-map overflows all the time), then monitor-misc.sh.
 EQUIV := tests/monitor/equivalence.sh $(HOST)/examples/amv-scan/amv-scan $(ARM7)
 monitor-test: build cross
+	timeout 120 qemu-system-arm -M realview-pb-a8 -nographic -audiodev none,id=snd0 \
+		-global pl041.audiodev=snd0 -semihosting \
+		-kernel $(ARM7)/examples/monitor/fast_diff_pb-a8.elf
 	$(EQUIV) $(BUILD)/equivalence/smoke $(ARM7)/examples/monitor/smoke_guest_@BOARD@.elf
 	$(EQUIV) $(BUILD)/equivalence/guest $(ARM7)/examples/guest/guest_@BOARD@.elf \
 		$(ARM7)/examples/guest/guest_pv_@BOARD@.elf

@@ -68,6 +68,7 @@ static struct {
 	unsigned int phase;
 	uint32_t release_pc, release_repeat;
 	uint64_t release_gpa;
+	struct mon_fast_entry fast[MAX_PATCHES];
 	char cmdline[256];
 } m;
 
@@ -243,6 +244,19 @@ static inline void count(unsigned int cause)
 	m.exits[m.phase][cause]++;
 }
 
+/* The exits the fast path (mon_entry.S) handled since the last exit that
+ * came here: all in the current phase, which only an exit here changes. */
+static inline void take_fast_counts(void)
+{
+	if (!(mon_fast_count[0] | mon_fast_count[1]))
+		return;
+	if (m.dev.phase != m.phase)
+		new_phase();
+	m.exits[m.phase][C_SVC] += mon_fast_count[0];
+	m.exits[m.phase][C_PATCH] += mon_fast_count[1];
+	mon_fast_count[0] = mon_fast_count[1] = 0;
+}
+
 static unsigned int strlen_(const char *s)
 {
 	unsigned int n = 0;
@@ -268,6 +282,7 @@ static void report(int status)
 	const struct amv_shadow_stats *s = &m.vm.stats;
 	unsigned int p, c;
 
+	take_fast_counts();
 	m.at_phase[m.dev.n_phases] = *s;
 	say("guest exited with status ");
 	bm_putdec((uint32_t)status);
@@ -485,6 +500,7 @@ static void __attribute__((noreturn)) run(void)
 			(void)amv_vcpu_pending(&m.v);
 		mon_frame_from_vcpu(&m.v);
 		kind = mon_run_guest();
+		take_fast_counts();
 		mon_frame_to_vcpu(&m.v);
 		/* B1.8.3: SVC and UNDEF leave LR at the next instruction, 2
 		 * bytes on in Thumb state; the vectors took 4 off. */
@@ -505,9 +521,13 @@ static void __attribute__((noreturn)) run(void)
 		}
 		/* amv_route() ignores a User-mode SVC's instruction
 		 * (vector.h): a system call costs no load. */
-		if ((kind == BM_EXC_UNDEF || kind == BM_EXC_DABT ||
-		     (kind == BM_EXC_SVC && privileged())) &&
-		    guest_insn(t.pc, (m.v.cpsr & AMV_PSR_T) != 0, &t.insn) != 0)
+		if (kind == BM_EXC_UNDEF && !(m.v.cpsr & AMV_PSR_T) &&
+		    mon_undef_insn[1] == t.pc)
+			t.insn = mon_undef_insn[0]; /* loaded by the vector */
+		else if ((kind == BM_EXC_UNDEF || kind == BM_EXC_DABT ||
+			  (kind == BM_EXC_SVC && privileged())) &&
+			 guest_insn(t.pc, (m.v.cpsr & AMV_PSR_T) != 0,
+				    &t.insn) != 0)
 			die("exit", "cannot read the guest instruction");
 		if (kind == BM_EXC_SVC && privileged() &&
 		    ((m.v.cpsr & AMV_PSR_T) ? t.insn == SEMIHOST_SVC_T
@@ -720,5 +740,6 @@ int main(void)
 	m.v.pc = entry; /* a boot loader's jump, MMU off, SVC mode */
 	m.at_phase[0] = m.vm.stats;
 	mon_watchdog(limit_ms);
+	mon_fast_init(&m.v, m.patch_va, m.n_patches, m.fast);
 	run();
 }

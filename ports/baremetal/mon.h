@@ -89,6 +89,24 @@ extern struct mon_frame mon_guest;
 /* Run the guest until a host exception; returns its enum bm_exc. */
 int mon_run_guest(void);
 
+/*
+ * The fast path (mon_fast.S, mon_entry.S): User-mode SVCs and the patched
+ * `SUBS PC, LR, #imm` / `MOVS PC, LR` of the guest are handled in the
+ * vector. mon_fast_init() points it at the vCPU and builds its table from
+ * the patch table (decoded by amv_patch_prepare(); @tab holds @n entries).
+ * Exits it handled are counted in mon_fast_count (SVC, return) until the
+ * caller takes them. Every UNDEF in ARM state leaves the word at the PC
+ * and the PC in mon_undef_insn (the caller need not load it again).
+ */
+struct mon_fast_entry {
+	uint32_t addr; /* the patched word's address */
+	uint32_t imm;  /* SUBS PC, LR, #imm (MOVS PC, LR: 0); else ~0 */
+};
+void mon_fast_init(struct amv_vcpu *v, const struct amv_patch *patches,
+		   uint32_t n, struct mon_fast_entry *tab);
+extern uint32_t mon_fast_count[2];
+extern uint32_t mon_undef_insn[2]; /* word, PC */
+
 /* Load a guest word through the current translation: 0 or -1 (aborted). */
 int mon_guest_ldr(uint32_t va, uint32_t *out);
 

@@ -12,6 +12,10 @@
  * exception taken from a privileged mode is the monitor's own and goes to
  * the bare-metal runtime's entries (bm_exception()).
  *
+ * SVC and UNDEF try the fast path first (mon_svc_fast, mon_undef_fast,
+ * mon_fast.S): a system call and the kernel's return from it are handled
+ * in the vector, with the guest's R4-R11 never saved.
+ *
  * The monitor runs with IRQs masked: exception entry sets CPSR.I (B1.8.3)
  * and the switch to Supervisor mode keeps it; mon_run_guest() unmasks them
  * for the guest through the SPSR it returns with.
@@ -19,13 +23,17 @@
 	.syntax unified
 	.arm
 
+#include "mon_offsets.h"
+
+#define HOST_BITS 0xff0ffe20	/* AMV_CPSR_HOST_BITS */
+
 	.text
 	.balign 32
 	.global mon_vectors
 mon_vectors:
 	b	.			/* reset: never through VBAR */
-	b	mon_undef
-	b	mon_svc
+	b	mon_undef_fast
+	b	mon_svc_fast
 	b	mon_pabt
 	b	mon_dabt
 	b	.
@@ -63,6 +71,122 @@ mon_vectors:
 	GUEST_ENTRY mon_dabt, 4, 8, bm_dabt_entry
 	GUEST_ENTRY mon_irq, 6, 4, bm_irq_entry
 	GUEST_ENTRY mon_fiq, 7, 4, bm_fiq_entry
+
+/*
+ * The fast path (mon_fast.S): a system call from the guest's User mode and
+ * the kernel's patched `SUBS PC, LR, #imm` / `MOVS PC, LR` back, handled
+ * without leaving the vector. The guest's R0-R3, R12 and LR are pushed on
+ * this mode's stack, its SP and LR stored in the vCPU (the current mode's
+ * bank, through mon_guest); R4-R11 stay live through the AAPCS calls. A
+ * declined exit pops everything and takes the full path above, which
+ * stores SP and LR again.
+ */
+mon_svc_fast:
+	stmdb	sp!, {r0-r3, r12, lr}
+	mrs	r1, spsr
+	tst	r1, #0xf
+	bne	1f			/* the monitor's own SVC */
+	ldr	r0, =mon_guest
+	ldr	r0, [r0, #4]
+	stmia	r0, {r13, r14}^
+	ldr	r0, =mon_vcpu
+	ldr	r0, [r0]
+	mov	r2, lr
+	bl	mon_fast_svc
+	cmp	r0, #0
+	movne	r0, #0			/* mon_fast_count[0] */
+	bne	mon_fast_resume
+1:	ldmia	sp!, {r0-r3, r12, lr}
+	b	mon_svc
+
+mon_undef_fast:
+	stmdb	sp!, {r0-r3, r12, lr}
+	mrs	r1, spsr
+	tst	r1, #0xf		/* the monitor's own */
+	bne	1f
+	tst	r1, #0x20		/* Thumb: no patches there */
+	bne	1f
+	ldr	r0, [lr, #-4]		/* the word, just fetched: it loads */
+	ldr	r2, =mon_undef_insn	/* for the full path too */
+	sub	r3, lr, #4
+	stmia	r2, {r0, r3}
+	ldr	r2, =0xfff000f0
+	and	r2, r0, r2
+	ldr	r3, =0xe7f000f0
+	cmp	r2, r3
+	bne	1f
+	and	r2, r0, #0xf		/* entry imm12:imm4 (docs/amv-scan.md) */
+	lsr	r0, r0, #4
+	ldr	r3, =0xfff0
+	and	r0, r0, r3
+	orr	r0, r0, r2
+	ldr	r2, =mon_fast_n
+	ldr	r2, [r2]
+	cmp	r0, r2
+	bhs	1f
+	ldr	r2, =mon_fast_tab
+	ldr	r2, [r2]
+	add	r2, r2, r0, lsl #3
+	ldr	r1, [r2, #4]
+	cmn	r1, #1			/* not a return mon_fast.S does */
+	beq	1f
+	ldr	r2, [r2]
+	sub	r3, lr, #4
+	cmp	r2, r3			/* the entry names this address */
+	bne	1f
+	ldr	r0, =mon_guest
+	ldr	r0, [r0, #4]
+	stmia	r0, {r13, r14}^
+	ldr	r0, =mon_vcpu
+	ldr	r0, [r0]
+	bl	mon_fast_return
+	cmp	r0, #0
+	movne	r0, #1			/* mon_fast_count[1] */
+	bne	mon_fast_resume
+1:	ldmia	sp!, {r0-r3, r12, lr}
+	b	mon_undef
+
+/*
+ * r0 = which mon_fast_count to add to. Point mon_guest at the new mode's
+ * bank, tell the shadow MMU the virtual privilege, resume the guest.
+ */
+mon_fast_resume:
+	ldr	r1, =mon_fast_count
+	ldr	r2, [r1, r0, lsl #2]
+	add	r2, r2, #1
+	str	r2, [r1, r0, lsl #2]
+	ldr	r0, =mon_vcpu
+	ldr	r0, [r0]
+	ldr	r1, [r0, #MON_V_CPSR]
+	and	r2, r1, #0xf
+	ldr	r3, =mon_mode_bank
+	ldrb	r2, [r3, r2]
+	add	r2, r0, r2, lsl #3
+	add	r2, r2, #MON_V_SP_LR
+	ldr	r3, =mon_guest
+	str	r2, [r3, #4]
+	ldr	r0, [r0, #MON_V_VM]
+	cmp	r0, #0
+	beq	1f
+	and	r1, r1, #0x1f
+	subs	r1, r1, #0x10
+	movne	r1, #1
+	bl	amv_shadow_set_mode
+1:	ldr	r0, =mon_vcpu
+	ldr	r0, [r0]
+	ldr	r1, [r0, #MON_V_CPSR]
+	ldr	r3, =HOST_BITS
+	and	r1, r1, r3
+	orr	r1, r1, #0x10		/* host User mode */
+	msr	spsr_cxsf, r1
+	ldr	r2, =mon_guest
+	ldr	r2, [r2, #4]
+	ldmia	r2, {r13, r14}^
+	nop				/* no banked access right after LDM ^ (ARMv6) */
+	ldr	lr, [r0, #MON_V_PC]
+	ldmia	sp!, {r0-r3, r12}
+	add	sp, sp, #4
+	movs	pc, lr
 
 /* Back in Supervisor mode, on the stack mon_run_guest() left. */
 mon_exit_guest:

@@ -4,6 +4,7 @@
  * host TLB maintenance, vCPU <-> world-switch frame, host GIC. See mon.h.
  */
 #include "mon.h"
+#include "mon_offsets.h"
 #include "bm.h"
 
 struct mon_frame mon_guest;
@@ -281,6 +282,59 @@ void mon_frame_fiq_to_vcpu(struct amv_vcpu *v)
 	memcpy(v->r8_fiq, &mon_fiq_regs[8], sizeof(v->r8_fiq));
 	v->pc = mon_guest.pc;
 	amv_vcpu_from_host(v, mon_guest.cpsr);
+}
+
+/* ------------------------------------------------------------ fast path */
+
+#define MON_OFF(field, off)                                                    \
+	_Static_assert(offsetof(struct amv_vcpu, field) == (off),              \
+		       "mon_offsets.h: " #field)
+MON_OFF(sp_lr, MON_V_SP_LR);
+MON_OFF(spsr, MON_V_SPSR);
+MON_OFF(pc, MON_V_PC);
+MON_OFF(cpsr, MON_V_CPSR);
+MON_OFF(cp15.sctlr, MON_V_SCTLR);
+MON_OFF(cp15.vbar, MON_V_VBAR);
+MON_OFF(features, MON_V_FEATURES);
+MON_OFF(irq_line, MON_V_IRQ_LINE);
+MON_OFF(fiq_line, MON_V_FIQ_LINE);
+MON_OFF(vm, MON_V_VM);
+_Static_assert(sizeof(((struct amv_vcpu *)0)->sp_lr[0]) == 8 &&
+		       sizeof(((struct amv_vcpu *)0)->irq_line) == 1,
+	       "mon_offsets.h: bank and line sizes");
+
+/* Used by mon_entry.S. */
+struct amv_vcpu *mon_vcpu;
+uint32_t mon_fast_n;
+const struct mon_fast_entry *mon_fast_tab;
+uint32_t mon_fast_count[2];
+uint32_t mon_undef_insn[2];
+
+void mon_fast_init(struct amv_vcpu *v, const struct amv_patch *patches,
+		   uint32_t n, struct mon_fast_entry *tab)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		const struct amv_insn *in = &patches[i].insn;
+		bool sub = in->op == AMV_DP_SUB && in->rn == 14u &&
+			   !(in->flags & (AMV_INSN_F_REG_OFFSET |
+					  AMV_INSN_F_REG_SHIFT));
+		bool mov = in->op == AMV_DP_MOV && in->rm == 14u &&
+			   (in->flags & AMV_INSN_F_REG_OFFSET) &&
+			   !(in->flags & AMV_INSN_F_REG_SHIFT) &&
+			   in->shift_type == AMV_SHIFT_LSL && in->shift_imm == 0u;
+
+		/* B9.3.19 SUBS PC, LR, #imm and MOVS PC, LR, unconditional:
+		 * what mon_fast_return() does; -1 for everything else. */
+		tab[i].addr = patches[i].address;
+		tab[i].imm = patches[i].decoded && in->cls == AMV_INSN_DP &&
+				     (in->flags & AMV_INSN_F_EXC_RETURN) &&
+				     in->cond == 14u && (sub || mov)
+				     ? (sub ? in->imm : 0u)
+				     : 0xffffffffu;
+	}
+	mon_fast_tab = tab;
+	mon_fast_n = n;
+	mon_vcpu = v;
 }
 
 /* ------------------------------------------------------------ host GIC */
