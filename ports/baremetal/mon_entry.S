@@ -81,21 +81,28 @@ mon_vectors:
  * declined exit pops everything and takes the full path above, which
  * stores SP and LR again.
  */
-mon_svc_fast:
-	stmdb	sp!, {r0-r3, r12, lr}
-	mrs	r1, spsr
-	tst	r1, #0xf
-	bne	1f			/* the monitor's own SVC */
+/* The guest's SP and LR to the vCPU (the current mode's bank), then
+ * \fn(v, r1, r2); when it handled the exit, resume and count it in
+ * mon_fast_count[\slot]. */
+	.macro FAST_CALL fn, slot
 	ldr	r0, =mon_guest
 	ldr	r0, [r0, #4]
 	stmia	r0, {r13, r14}^
 	ldr	r0, =mon_vcpu
 	ldr	r0, [r0]
-	mov	r2, lr
-	bl	mon_fast_svc
+	bl	\fn
 	cmp	r0, #0
-	movne	r0, #0			/* mon_fast_count[0] */
+	movne	r0, #\slot
 	bne	mon_fast_resume
+	.endm
+
+mon_svc_fast:
+	stmdb	sp!, {r0-r3, r12, lr}
+	mrs	r1, spsr
+	tst	r1, #0xf
+	bne	1f			/* the monitor's own SVC */
+	mov	r2, lr
+	FAST_CALL mon_fast_svc, 0
 1:	ldmia	sp!, {r0-r3, r12, lr}
 	b	mon_svc
 
@@ -134,15 +141,7 @@ mon_undef_fast:
 	sub	r3, lr, #4
 	cmp	r2, r3			/* the entry names this address */
 	bne	1f
-	ldr	r0, =mon_guest
-	ldr	r0, [r0, #4]
-	stmia	r0, {r13, r14}^
-	ldr	r0, =mon_vcpu
-	ldr	r0, [r0]
-	bl	mon_fast_return
-	cmp	r0, #0
-	movne	r0, #1			/* mon_fast_count[1] */
-	bne	mon_fast_resume
+	FAST_CALL mon_fast_return, 1
 1:	ldmia	sp!, {r0-r3, r12, lr}
 	b	mon_undef
 

@@ -101,6 +101,23 @@ static void mismatch(const char *what, unsigned int n)
 	}
 }
 
+/* The fast path's decision @h against @want; true when the case ends here
+ * (a wrong decision, or a decline, which must have changed nothing). */
+static bool decided(int h, bool want, const struct amv_vcpu *a,
+		    const struct amv_vcpu *v, const char *what, unsigned int n)
+{
+	if (h != (int)want) {
+		mismatch(what, n);
+		return true;
+	}
+	if (h)
+		return false;
+	if (!same(a, v))
+		mismatch("declined state", n);
+	declined++;
+	return true;
+}
+
 static void one_svc(unsigned int n)
 {
 	struct amv_vcpu v, a, b;
@@ -113,16 +130,8 @@ static void one_svc(unsigned int n)
 	want = (v.cpsr & AMV_PSR_MODE_MASK) == AMV_MODE_USR && !v.fiq_line;
 	a = v;
 	h = mon_fast_svc(&a, host, ret);
-	if (h != (int)want) {
-		mismatch("SVC decision", n);
+	if (decided(h, want, &a, &v, "SVC decision", n))
 		return;
-	}
-	if (!h) {
-		if (!same(&a, &v))
-			mismatch("declined SVC state", n);
-		declined++;
-		return;
-	}
 	b = v;
 	amv_vcpu_from_host(&b, host);
 	(void)amv_inject(&b, AMV_EXC_SVC, ret, NULL);
@@ -151,16 +160,8 @@ static void one_return(unsigned int n)
 	       !(v.irq_line && !(spsr & AMV_PSR_I_BIT));
 	a = v;
 	h = mon_fast_return(&a, imm);
-	if (h != (int)want) {
-		mismatch("return decision", n);
+	if (decided(h, want, &a, &v, "return decision", n))
 		return;
-	}
-	if (!h) {
-		if (!same(&a, &v))
-			mismatch("declined return state", n);
-		declined++;
-		return;
-	}
 	/* movs pc, lr, or subs pc, lr, #imm (A1, rotation 0) */
 	if (amv_decode(AMV_ISA_A32, imm ? 0xe25ef000u | imm : 0xe1b0f00eu,
 		       &insn) != 0) {
