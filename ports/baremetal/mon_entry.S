@@ -25,8 +25,6 @@
 
 #include "mon_offsets.h"
 
-#define HOST_BITS 0xff0ffe20	/* AMV_CPSR_HOST_BITS */
-
 	.text
 	.balign 32
 	.global mon_vectors
@@ -174,7 +172,7 @@ mon_fast_resume:
 1:	ldr	r0, =mon_vcpu
 	ldr	r0, [r0]
 	ldr	r1, [r0, #MON_V_CPSR]
-	ldr	r3, =HOST_BITS
+	ldr	r3, =MON_CPSR_HOST_BITS
 	and	r1, r1, r3
 	orr	r1, r1, #0x10		/* host User mode */
 	msr	spsr_cxsf, r1

@@ -18,8 +18,6 @@
 
 #include "mon_offsets.h"
 
-#define HOST_BITS 0xff0ffe20	/* AMV_CPSR_HOST_BITS */
-
 	.text
 /*
  * int mon_fast_svc(struct amv_vcpu *v, uint32_t host_spsr, uint32_t ret)
@@ -39,7 +37,7 @@ mon_fast_svc:
 	ldrb	r12, [r0, #MON_V_FIQ_LINE]
 	cmp	r12, #0
 	bne	0f
-	ldr	r12, =HOST_BITS
+	ldr	r12, =MON_CPSR_HOST_BITS
 	bic	r3, r3, r12
 	and	r1, r1, r12
 	orr	r3, r3, r1		/* the whole virtual CPSR */
@@ -121,7 +119,7 @@ mon_fast_return:
 	andne	r4, r3, #0x40
 	orrne	r2, r2, r4
 2:	and	r4, r2, #0x1f
-	ldr	r5, =0x888f0000		/* AMV_MODES_VALID */
+	ldr	r5, =MON_MODES_VALID
 	lsr	r5, r5, r4
 	tst	r5, #1
 	biceq	r2, r2, #0x1f

@@ -19,4 +19,8 @@
 #define MON_V_FIQ_LINE 349 /* bool */
 #define MON_V_VM 352
 
+/* Constants of vcpu.h the assembly uses, checked the same way. */
+#define MON_CPSR_HOST_BITS 0xff0ffe20 /* AMV_CPSR_HOST_BITS */
+#define MON_MODES_VALID 0x888f0000    /* AMV_MODES_VALID */
+
 #endif /* MON_OFFSETS_H */

@@ -299,6 +299,9 @@ MON_OFF(features, MON_V_FEATURES);
 MON_OFF(irq_line, MON_V_IRQ_LINE);
 MON_OFF(fiq_line, MON_V_FIQ_LINE);
 MON_OFF(vm, MON_V_VM);
+_Static_assert(MON_CPSR_HOST_BITS == AMV_CPSR_HOST_BITS &&
+		       MON_MODES_VALID == AMV_MODES_VALID,
+	       "mon_offsets.h: CPSR constants");
 _Static_assert(sizeof(((struct amv_vcpu *)0)->sp_lr[0]) == 8 &&
 		       sizeof(((struct amv_vcpu *)0)->irq_line) == 1,
 	       "mon_offsets.h: bank and line sizes");
