@@ -3,7 +3,8 @@
 #   make demo    install what it needs, build, boot the demo on QEMU
 #   make check   install what it needs, build everything, run every test
 # Other targets: build, test, cross, kmod, kmod-arm, docs, consumer, oracle,
-# oracle-long, cpu-oracle, monitor-test, bench, decode-exhaustive, fuzz, scan-kernel, clean.
+# oracle-long, cpu-oracle, monitor-test, bench, profile-syscall, decode-exhaustive, fuzz,
+# scan-kernel, clean.
 # Variables: AMV_SEED (oracle seed), ORACLE_IMAGES, ORACLE_QUERIES,
 # CPU_ORACLE_CASES, CPU_ORACLE_MODE, CPU_ORACLE_CLASSES, FUZZ_SECONDS, JOBS.
 
@@ -36,7 +37,8 @@ CPU_ORACLE := tests/cpu_oracle/run-cpu-oracle.sh $(HOST)/tests/cpu_oracle/cpu_or
 	$(CPU_ORACLE_GUESTS)
 
 .PHONY: all demo check deps-demo deps-check deps-bench build test cross kmod kmod-arm docs \
-	consumer oracle oracle-long cpu-oracle cpu-oracle-guest bench decode-exhaustive \
+	consumer oracle oracle-long cpu-oracle cpu-oracle-guest bench profile-syscall \
+	decode-exhaustive \
 	monitor-test \
 	fuzz fuzz-build \
 	scan-kernel clean
@@ -144,6 +146,12 @@ bench: deps-bench
 	tests/bench/run-bench-arm.sh $(ARM7)/tests/bench/arm/bench_arm_pb-a8.elf
 	$(MAKE) build
 	tests/bench/run-bench-monitor.sh $(HOST)/examples/amv-scan/amv-scan $(ARM7) $(BUILD)/bench-monitor
+
+# Instructions per null system call under the monitor, by function (QEMU's
+# translation-block log; tests/bench/profile). Not in check.
+profile-syscall: deps-bench build cross
+	tests/bench/profile/run-profile-syscall.sh $(HOST)/examples/amv-scan/amv-scan \
+		$(ARM7) $(BUILD)/profile-syscall
 
 # All 2^32 A32 encodings against Capstone, both cores (about 12-15 min). Not in check.
 decode-exhaustive:
