@@ -78,10 +78,10 @@ mon_vectors:
  * bank, through mon_guest); R4-R11 stay live through the AAPCS calls. A
  * declined exit pops everything and takes the full path above, which
  * stores SP and LR again.
+ *
+ * FAST_CALL: the guest's SP and LR to the vCPU, then \fn(v, r1, r2); when
+ * it handled the exit, resume, counted in mon_fast_count[\slot].
  */
-/* The guest's SP and LR to the vCPU (the current mode's bank), then
- * \fn(v, r1, r2); when it handled the exit, resume and count it in
- * mon_fast_count[\slot]. */
 	.macro FAST_CALL fn, slot
 	ldr	r0, =mon_guest
 	ldr	r0, [r0, #4]
