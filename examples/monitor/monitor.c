@@ -87,15 +87,22 @@ static void __attribute__((noreturn)) die(const char *what, const char *why)
 	bm_exit(2);
 }
 
-/* The monitor's own exceptions: a guest load that aborted resumes at its
- * failure path; anything else is a monitor bug. */
+/* The monitor's own exceptions: a guest load that aborted (mon_guest_ldr(),
+ * the UNDEF fast path's) resumes at its failure path; anything else is a
+ * monitor bug. */
 void bm_exception(enum bm_exc kind, struct bm_frame *f)
 {
 	extern const char mon_guest_ldr_insn[], mon_guest_ldr_fail[];
+	extern const char mon_undef_ldr_insn[], mon_undef_ldr_fail[];
 
 	if (kind == BM_EXC_DABT &&
 	    f->pc == (uint32_t)(uintptr_t)mon_guest_ldr_insn) {
 		f->pc = (uint32_t)(uintptr_t)mon_guest_ldr_fail;
+		return;
+	}
+	if (kind == BM_EXC_DABT &&
+	    f->pc == (uint32_t)(uintptr_t)mon_undef_ldr_insn) {
+		f->pc = (uint32_t)(uintptr_t)mon_undef_ldr_fail;
 		return;
 	}
 	say("monitor exception ");

@@ -104,6 +104,7 @@ mon_svc_fast:
 1:	ldmia	sp!, {r0-r3, r12, lr}
 	b	mon_svc
 
+	.global mon_undef_ldr_insn, mon_undef_ldr_fail
 mon_undef_fast:
 	stmdb	sp!, {r0-r3, r12, lr}
 	mrs	r1, spsr
@@ -111,7 +112,9 @@ mon_undef_fast:
 	bne	1f
 	tst	r1, #0x20		/* Thumb: no patches there */
 	bne	1f
-	ldr	r0, [lr, #-4]		/* the word, just fetched: it loads */
+mon_undef_ldr_insn:
+	ldr	r0, [lr, #-4]		/* the word, just fetched (an abort
+					   goes to mon_undef_ldr_fail) */
 	ldr	r2, =mon_undef_insn	/* for the full path too */
 	sub	r3, lr, #4
 	stmia	r2, {r0, r3}
@@ -142,6 +145,11 @@ mon_undef_fast:
 	FAST_CALL mon_fast_return, 1
 1:	ldmia	sp!, {r0-r3, r12, lr}
 	b	mon_undef
+mon_undef_ldr_fail:			/* no word for the full path either */
+	ldr	r2, =mon_undef_insn
+	mov	r3, #1			/* no ARM instruction's address */
+	str	r3, [r2, #4]
+	b	1b
 
 /*
  * r0 = which mon_fast_count to add to. Point mon_guest at the new mode's
