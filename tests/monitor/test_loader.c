@@ -902,100 +902,96 @@ static void trailing_bytes_after_the_entries_are_ignored(void **state)
 
 /* A text segment of `words` words at TEXT_VA / RAM_GPA in a RAM that holds
  * it, and a table patching every word: entry i has index i. */
-static void apply_full_table(uint32_t words, uint32_t max, uint32_t *n,
-			     struct gram *g, struct amv_patch **va,
-			     struct amv_patch **pa, int *rc, const char **err)
+/* A table of @words entries applied over as many words of text. */
+struct full_table {
+	struct gram g;
+	struct amv_patch *va, *pa;
+	const char *err;
+	uint32_t n;
+	int rc;
+};
+
+static void apply_full_table(struct full_table *ft, uint32_t words,
+			     uint32_t max)
 {
 	struct buf b = { 0 }, t = { 0 };
 	const struct seg s = { PT_LOAD, 0x100, TEXT_VA, RAM_GPA, 4 * words,
 			       4 * words, PF_R | PF_X };
 	uint32_t entry, i;
 
+	ft->err = NULL;
 	elf_build(&b, RAM_GPA, &s, 1);
-	gram_init(g, RAM_GPA, 4 * words);
-	assert_loads(&b, g, &entry);
+	gram_init(&ft->g, RAM_GPA, 4 * words);
+	assert_loads(&b, &ft->g, &entry);
 	tab_header(&t, words);
 	for (i = 0; i < words; i++)
 		tab_entry(&t, i, i, TEXT_VA + 4 * i, pattern(1, i), 0, 0);
-	*va = calloc(max ? max : 1, sizeof(**va));
-	*pa = calloc(max ? max : 1, sizeof(**pa));
-	assert_non_null(*va);
-	assert_non_null(*pa);
-	*rc = ld_apply_patches(b.p, b.size, t.p, t.size, &g->r, *va, *pa, max,
-			       n, err);
-	assert_guards_intact(g);
+	ft->va = calloc(max ? max : 1, sizeof(*ft->va));
+	ft->pa = calloc(max ? max : 1, sizeof(*ft->pa));
+	assert_non_null(ft->va);
+	assert_non_null(ft->pa);
+	ft->rc = ld_apply_patches(b.p, b.size, t.p, t.size, &ft->g.r, ft->va,
+				  ft->pa, max, &ft->n, &ft->err);
+	assert_guards_intact(&ft->g);
 	buf_free(&b);
 	buf_free(&t);
 }
 
+static void full_table_free(struct full_table *ft)
+{
+	free(ft->va);
+	free(ft->pa);
+	gram_free(&ft->g);
+}
+
 static void udf_encodes_index_as_imm12_and_imm4(void **state)
 {
-	struct gram g;
-	struct amv_patch *va, *pa;
-	const char *err = NULL;
-	uint32_t n;
-	int rc;
+	struct full_table ft;
 
 	(void)state;
-	apply_full_table(0x1235, 0x1235, &n, &g, &va, &pa, &rc, &err);
-	assert_int_equal(rc, 0);
-	assert_int_equal(n, 0x1235);
-	assert_int_equal(get32(at(&g, RAM_GPA)), 0xe7f000f0u);
-	assert_int_equal(get32(at(&g, RAM_GPA + 4 * 0xf)), 0xe7f000ffu);
-	assert_int_equal(get32(at(&g, RAM_GPA + 4 * 0x10)), 0xe7f001f0u);
-	assert_int_equal(get32(at(&g, RAM_GPA + 4 * 0x1234)), 0xe7f123f4u);
-	assert_int_equal(va[0x1234].index, 0x1234);
-	assert_int_equal(pa[0x1234].address, RAM_GPA + 4 * 0x1234);
-	free(va);
-	free(pa);
-	gram_free(&g);
+	apply_full_table(&ft, 0x1235, 0x1235);
+	assert_int_equal(ft.rc, 0);
+	assert_int_equal(ft.n, 0x1235);
+	assert_int_equal(get32(at(&ft.g, RAM_GPA)), 0xe7f000f0u);
+	assert_int_equal(get32(at(&ft.g, RAM_GPA + 4 * 0xf)), 0xe7f000ffu);
+	assert_int_equal(get32(at(&ft.g, RAM_GPA + 4 * 0x10)), 0xe7f001f0u);
+	assert_int_equal(get32(at(&ft.g, RAM_GPA + 4 * 0x1234)), 0xe7f123f4u);
+	assert_int_equal(ft.va[0x1234].index, 0x1234);
+	assert_int_equal(ft.pa[0x1234].address, RAM_GPA + 4 * 0x1234);
+	full_table_free(&ft);
 }
 
 static void table_of_0x10000_entries_is_the_udf_imm16_limit(void **state)
 {
-	struct gram g;
-	struct amv_patch *va, *pa;
-	const char *err = NULL;
-	uint32_t n;
-	int rc;
+	struct full_table ft;
 
 	(void)state;
-	apply_full_table(0x10000, 0x10000, &n, &g, &va, &pa, &rc, &err);
-	assert_int_equal(rc, 0);
-	assert_int_equal(n, 0x10000);
-	assert_int_equal(get32(at(&g, RAM_GPA + 4 * 0xffff)), 0xe7ffffffu);
-	free(va);
-	free(pa);
-	gram_free(&g);
+	apply_full_table(&ft, 0x10000, 0x10000);
+	assert_int_equal(ft.rc, 0);
+	assert_int_equal(ft.n, 0x10000);
+	assert_int_equal(get32(at(&ft.g, RAM_GPA + 4 * 0xffff)), 0xe7ffffffu);
+	full_table_free(&ft);
 
 	/* One more does not fit a UDF's imm16, whatever max allows. */
-	apply_full_table(0x10001, 0x10001, &n, &g, &va, &pa, &rc, &err);
-	assert_int_equal(rc, -1);
-	assert_int_equal(n, 0);
-	assert_string_equal(err, "patch table: too many entries");
-	assert_int_equal(get32(at(&g, RAM_GPA)), pattern(1, 0));
-	free(va);
-	free(pa);
-	gram_free(&g);
+	apply_full_table(&ft, 0x10001, 0x10001);
+	assert_int_equal(ft.rc, -1);
+	assert_int_equal(ft.n, 0);
+	assert_string_equal(ft.err, "patch table: too many entries");
+	assert_int_equal(get32(at(&ft.g, RAM_GPA)), pattern(1, 0));
+	full_table_free(&ft);
 }
 
 static void count_above_max_rejected_before_any_write(void **state)
 {
-	struct gram g;
-	struct amv_patch *va, *pa;
-	const char *err = NULL;
-	uint32_t n;
-	int rc;
+	struct full_table ft;
 
 	(void)state;
-	apply_full_table(5, 4, &n, &g, &va, &pa, &rc, &err);
-	assert_int_equal(rc, -1);
-	assert_int_equal(n, 0);
-	assert_string_equal(err, "patch table: too many entries");
-	assert_int_equal(get32(at(&g, RAM_GPA)), pattern(1, 0));
-	free(va);
-	free(pa);
-	gram_free(&g);
+	apply_full_table(&ft, 5, 4);
+	assert_int_equal(ft.rc, -1);
+	assert_int_equal(ft.n, 0);
+	assert_string_equal(ft.err, "patch table: too many entries");
+	assert_int_equal(get32(at(&ft.g, RAM_GPA)), pattern(1, 0));
+	full_table_free(&ft);
 }
 
 static void table_bad_magic_rejected(void **state)
