@@ -2450,15 +2450,24 @@ static void leaving_manager_takes_back_a_table_pages_manager_rights(
 	env_free(e);
 }
 
-static void reverse_map_overflow_starts_over_and_stays_native(void **state)
+/* Write protection with a 16-record reverse map, and 32 small pages at
+ * VA_NG, more than it can hold at once. */
+static struct env *wp_32_pages(void)
 {
 	struct env *e = env_new(AMV_SYNC_WP, 8, 32, 16);
 
-	(void)state;
 	wp_setup(e);
 	for (uint32_t p = 0; p < 32; p++)
 		put(e, L2_GPA + 0x400 + 4 * p,
 		    g_small(P_GPA + (p << 12), AP_FULL, AMV_L2_NG));
+	return e;
+}
+
+static void reverse_map_overflow_starts_over_and_stays_native(void **state)
+{
+	struct env *e = wp_32_pages();
+
+	(void)state;
 	for (unsigned int round = 0; round < 2; round++)
 		for (uint32_t p = 0; p < 32; p++)
 			ok_at(e, VA_NG + (p << 12), WR, H0(P_GPA + (p << 12)));
@@ -2470,13 +2479,9 @@ static void reverse_map_overflow_starts_over_and_stays_native(void **state)
 
 static void reverse_map_sheds_records_of_dropped_entries_first(void **state)
 {
-	struct env *e = env_new(AMV_SYNC_WP, 8, 32, 16);
+	struct env *e = wp_32_pages();
 
 	(void)state;
-	wp_setup(e);
-	for (uint32_t p = 0; p < 32; p++)
-		put(e, L2_GPA + 0x400 + 4 * p,
-		    g_small(P_GPA + (p << 12), AP_FULL, AMV_L2_NG));
 	/* Four pages at a time, then TLBIMVAA of each (TLBIALL would empty
 	 * the map outright): the records of what was dropped make room, so
 	 * the shadow is never dropped for the map. */
